@@ -1,0 +1,1 @@
+namespace Microsoft.ML.Gan; internal static class Placeholder { }
