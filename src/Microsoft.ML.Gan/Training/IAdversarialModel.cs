@@ -1,0 +1,22 @@
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Training;
+
+/// <summary>A generator and discriminator pair with their optimisers: what the training loop drives.</summary>
+internal interface IAdversarialModel : IDisposable
+{
+    /// <summary>Length of the generator's latent vector.</summary>
+    int LatentSize { get; }
+
+    /// <summary>One discriminator and one generator update on a batch of real images in [-1, 1], [N, C, H, W].</summary>
+    StepLosses Step(Tensor realImages, Tensor latents);
+
+    /// <summary>Generator output in [-1, 1] for <paramref name="latents"/>, in inference mode.</summary>
+    Tensor Generate(Tensor latents);
+
+    /// <summary>Writes both networks and both optimisers.</summary>
+    void Save(BinaryWriter writer);
+
+    /// <summary>Reads what <see cref="Save"/> wrote, into networks of the same layout.</summary>
+    void Load(BinaryReader reader);
+}

@@ -1,0 +1,44 @@
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Gan.Transformers;
+
+/// <summary>Rows of standard-normal latent vectors, the same rows for every cursor of one seed.</summary>
+internal static class LatentDataView
+{
+    /// <summary>A lazily generated view of <paramref name="count"/> latents of <paramref name="latentSize"/> values in <paramref name="column"/>.</summary>
+    public static IDataView Create(string column, int latentSize, int count, int seed)
+    {
+        var definition = SchemaDefinition.Create(typeof(LatentRow));
+        definition[0].ColumnName = column;
+        definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, latentSize);
+        // A private context only builds the view; the rows are made by the seeded generator below.
+        return new MLContext(seed).Data.LoadFromEnumerable(Rows(latentSize, count, seed), definition);
+    }
+
+    /// <summary>Draws <paramref name="count"/> × <paramref name="latentSize"/> standard-normal values (Box–Muller).</summary>
+    public static float[] Sample(int latentSize, int count, int seed)
+    {
+        var random = new Random(seed);
+        var values = new float[latentSize * count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var radius = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()));
+            values[i] = (float)(radius * Math.Cos(2 * Math.PI * random.NextDouble()));
+        }
+        return values;
+    }
+
+    private static IEnumerable<LatentRow> Rows(int latentSize, int count, int seed)
+    {
+        var values = Sample(latentSize, count, seed);
+        for (var row = 0; row < count; row++)
+        {
+            yield return new LatentRow { Latent = values.AsSpan(row * latentSize, latentSize).ToArray() };
+        }
+    }
+
+    private sealed class LatentRow
+    {
+        public float[] Latent = [];
+    }
+}

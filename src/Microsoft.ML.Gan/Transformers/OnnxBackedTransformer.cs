@@ -1,0 +1,78 @@
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Gan.Transformers;
+
+/// <summary>
+/// A transformer of this library that scores through ML.NET's OnnxTransformer. Everything ML.NET asks of it, saving
+/// included, goes to that stock transformer, so a saved model loads in any ML.NET application with or without this
+/// library. What it adds: input checks with messages in the library's terms, and the lifetime of the ONNX file.
+/// </summary>
+public abstract class OnnxBackedTransformer : ITransformer, IDisposable
+{
+    private readonly ITransformer _scorer;
+    private readonly IDisposable _modelFile;
+    private bool _disposed;
+
+    private protected OnnxBackedTransformer(ITransformer scorer, IDisposable modelFile)
+    {
+        _scorer = scorer;
+        _modelFile = modelFile;
+    }
+
+    /// <summary>The stock ML.NET transformer that does the scoring (an OnnxTransformer, or a chain that starts with one).</summary>
+    public ITransformer Scorer => _scorer;
+
+    /// <inheritdoc/>
+    public bool IsRowToRowMapper => _scorer.IsRowToRowMapper;
+
+    /// <inheritdoc/>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        CheckInput(inputSchema);
+        return _scorer.GetOutputSchema(inputSchema);
+    }
+
+    /// <inheritdoc/>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        CheckInput(inputSchema);
+        return _scorer.GetRowToRowMapper(inputSchema);
+    }
+
+    /// <inheritdoc/>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input.Schema);
+        return _scorer.Transform(input);
+    }
+
+    /// <summary>Saves the stock transformer, which is what <see cref="ModelOperationsCatalog.Load(string, out DataViewSchema)"/> brings back.</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _scorer.Save(ctx);
+    }
+
+    /// <summary>Throws when <paramref name="inputSchema"/> lacks the input column or has it in the wrong type or size.</summary>
+    private protected abstract void CheckInput(DataViewSchema inputSchema);
+
+    /// <summary>Releases the scorer and deletes its ONNX file.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the scorer and the ONNX file when <paramref name="disposing"/>.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed || !disposing)
+        {
+            return;
+        }
+        _disposed = true;
+        (_scorer as IDisposable)?.Dispose();
+        _modelFile.Dispose();
+    }
+}
