@@ -1,0 +1,99 @@
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Gan.Data;
+
+/// <summary>
+/// Loaders for image data sets, as extension members of <see cref="DataOperationsCatalog"/>:
+/// <c>mlContext.Data.LoadIdx(...)</c> and <c>mlContext.Data.LoadImageFolder(...)</c>. Both give a <c>Pixels</c>
+/// column (known-size Single vector, planar C×H×W, 0..255) and a <c>Label</c> column, and stream the files: every
+/// cursor reads them again, and no more than one image is held at a time.
+/// </summary>
+public static class GanDataCatalog
+{
+    /// <summary>Name of the column holding the pixels.</summary>
+    public const string PixelsColumnName = "Pixels";
+
+    /// <summary>Name of the column holding the labels.</summary>
+    public const string LabelColumnName = "Label";
+
+    /// <summary>Name of the column holding the path of each image file (relative to the folder).</summary>
+    public const string ImagePathColumnName = "ImagePath";
+
+    /// <param name="catalog">The data catalog of an <see cref="MLContext"/>.</param>
+    extension(DataOperationsCatalog catalog)
+    {
+        /// <summary>
+        /// Loads images (and optionally labels) stored in the IDX format of MNIST, plain or gzip-compressed.
+        /// </summary>
+        /// <param name="imagesPath">The images file (magic number 2051), e.g. <c>train-images-idx3-ubyte.gz</c>.</param>
+        /// <param name="labelsPath">The labels file (magic number 2049), or <see langword="null"/> for no <c>Label</c> column.</param>
+        /// <param name="maxRows">Read at most this many rows from the start, or <see langword="null"/> for all.</param>
+        /// <returns>
+        /// A view with <c>Pixels</c> (vector of Single with dimensions 1, rows, columns; 0..255) and, with labels,
+        /// <c>Label</c> (Single).
+        /// </returns>
+        /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+        /// <exception cref="InvalidDataException">
+        /// A file is not an IDX file of the expected kind, or the two files hold different numbers of items. A file
+        /// that ends early is reported when it is read.
+        /// </exception>
+        public IDataView LoadIdx(string imagesPath, string? labelsPath = null, int? maxRows = null)
+        {
+            ArgumentNullException.ThrowIfNull(catalog);
+            ArgumentException.ThrowIfNullOrWhiteSpace(imagesPath);
+            if (maxRows is { } max)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(maxRows));
+            }
+
+            var images = IdxFile.Read(imagesPath, IdxFile.ImagesMagic);
+            var labels = labelsPath is null ? null : IdxFile.Read(labelsPath, IdxFile.LabelsMagic);
+            if (labels is not null && labels.Count != images.Count)
+            {
+                throw new InvalidDataException(
+                    $"IDX labels file '{labels.Path}' does not match images file '{images.Path}': expected {images.Count} labels, found {labels.Count}.");
+            }
+
+            var schema = SchemaDefinition.Create(typeof(IdxRow));
+            schema[nameof(IdxRow.Pixels)].ColumnType =
+                new VectorDataViewType(NumberDataViewType.Single, 1, images.ItemDimensions[0], images.ItemDimensions[1]);
+            if (labels is null)
+            {
+                schema.RemoveAll(column => column.ColumnName == nameof(IdxRow.Label));
+            }
+            var rows = new IdxRows(images, labels, Math.Min(images.Count, maxRows ?? int.MaxValue));
+            return catalog.LoadFromEnumerable(rows, schema);
+        }
+
+        /// <summary>
+        /// Loads the images of a folder tree (*.png, *.jpg, *.jpeg, *.bmp, recursively, sorted by path) with
+        /// ImageAnalytics: LoadImages, ResizeImages (isotropic crop to the centre), ConvertToGrayscale when
+        /// <paramref name="grey"/>, and ExtractPixels (planar, 0..255).
+        /// </summary>
+        /// <param name="folder">The folder to read.</param>
+        /// <param name="width">Width of the images after resizing.</param>
+        /// <param name="height">Height of the images after resizing.</param>
+        /// <param name="grey">Whether to give one grey channel rather than three (RGB).</param>
+        /// <returns>
+        /// A view with <c>ImagePath</c> (text, relative to <paramref name="folder"/>), <c>Label</c> (text: the name of
+        /// the folder holding the image, empty at the top level) and <c>Pixels</c> (vector of Single with dimensions
+        /// C, <paramref name="height"/>, <paramref name="width"/>; 0..255).
+        /// </returns>
+        /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+        /// <exception cref="InvalidDataException">The folder holds no image.</exception>
+        public IDataView LoadImageFolder(string folder, int width, int height, bool grey = false)
+        {
+            ArgumentNullException.ThrowIfNull(catalog);
+            ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+            var shape = new ImageShape(grey ? 1 : 3, height, width);
+            string fullFolder = Path.GetFullPath(folder);
+
+            var files = catalog.LoadFromEnumerable(ImageFolder.List(fullFolder));
+            // DataOperationsCatalog hides its environment; the image transforms are seed-free and deterministic, so a
+            // private context gives the same pixels the caller's own would.
+            var imageContext = new MLContext();
+            var images = imageContext.Transforms.LoadImages(PixelsColumnName, fullFolder, ImagePathColumnName).Fit(files).Transform(files);
+            return ImageColumn.PrepareImageColumn(imageContext, images, PixelsColumnName, shape, $"image folder '{fullFolder}'");
+        }
+    }
+}
