@@ -1,3 +1,4 @@
+using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Catalog;
 using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Networks;
@@ -59,8 +60,6 @@ public sealed class DcganEstimator : IEstimator<GanTransformer>
 
         model.Generator.eval();
         model.Discriminator.eval();
-        model.Generator.cpu();
-        model.Discriminator.cpu();
         var generator = GanScorers.Generator(_catalog, _environment,
             DcganOnnxExport.Generator(model.Generator, _options.LatentColumnName, _options.InputColumnName),
             _options.LatentColumnName, layout.LatentSize, _options.InputColumnName, layout.Image);
@@ -78,11 +77,13 @@ public sealed class DcganEstimator : IEstimator<GanTransformer>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         var column = _options.InputColumnName;
-        if (!inputSchema.TryFindColumn(column, out var found))
+        var matches = inputSchema.Where(c => c.Name == column).ToList();
+        if (matches.Count == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(inputSchema),
                 $"Column '{column}' not found: expected a known-size vector of Single values (an image, planar C×H×W, 0..255).");
         }
+        var found = matches[^1];
         if (found.Kind != SchemaShape.Column.VectorKind.Vector || found.ItemType != NumberDataViewType.Single)
         {
             throw new ArgumentOutOfRangeException(nameof(inputSchema),
