@@ -12,6 +12,6 @@ namespace Microsoft.ML.Gan.Training;
 internal sealed record GanTrainingSettings(int Epochs, int Seed, string? TrainingDirectory, bool Resume, int SampleCount,
     string Title, IProgress<GanTrainingProgress>? Progress, CancellationToken CancellationToken)
 {
-    /// <summary>The checkpoint file, when there is a training directory.</summary>
-    public string? CheckpointPath => TrainingDirectory is null ? null : Path.Combine(TrainingDirectory, "checkpoint.bin");
+    /// <summary>The checkpoint file (checkpoint/training-state.bin), when there is a training directory.</summary>
+    public string? CheckpointPath => TrainingDirectory is null ? null : Path.Combine(TrainingDirectory, "checkpoint", "training-state.bin");
 }

@@ -62,7 +62,7 @@ public sealed class DcganEstimator : IEstimator<GanTransformer>
         model.Discriminator.eval();
         var generator = GanScorers.Generator(_catalog, _environment,
             DcganOnnxExport.Generator(model.Generator, _options.LatentColumnName, _options.InputColumnName),
-            _options.LatentColumnName, layout.LatentSize, _options.InputColumnName, layout.Image);
+            _options.LatentColumnName, layout.LatentSize, _options.InputColumnName, layout.Image, _options.GeneratorImageColumnName);
         var discriminatorBytes = DcganOnnxExport.Discriminator(model.Discriminator, _options.InputColumnName,
             _options.ScoreColumnName, _options.FeaturesColumnName, _options.FeatureGrid);
         return GanScorers.Discriminator(_catalog, _environment, discriminatorBytes, input, _options.InputColumnName,

@@ -50,6 +50,9 @@ public sealed class DcganOptions
     /// <summary>Name of the generator's input column of latent vectors.</summary>
     public string LatentColumnName = Defaults.LatentColumnName;
 
+    /// <summary>When set, the generator also outputs its images as an MLImage column of this name (for SaveAsJpeg, ResizeImages, …).</summary>
+    public string? GeneratorImageColumnName;
+
     /// <summary>The image shape; null to take it from the column (its dimensions, or a square of 1 or 3 channels).</summary>
     public ImageShape? ImageShape;
 
@@ -88,7 +91,7 @@ public sealed class DcganOptions
 
     /// <summary>
     /// Where training writes, after every epoch, a sample grid (samples/epoch-NNN.png), history.csv, report.html and
-    /// checkpoint.bin (the full training state); null writes nothing.
+    /// checkpoint/training-state.bin (the full training state, for <see cref="Resume"/>); null writes nothing.
     /// </summary>
     public string? TrainingDirectory;
 

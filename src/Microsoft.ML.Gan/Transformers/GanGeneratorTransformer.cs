@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan;
 /// </summary>
 public sealed class GanGeneratorTransformer : Transformers.OnnxBackedTransformer
 {
-    internal GanGeneratorTransformer(ITransformer scorer, IDisposable modelFile, string latentColumnName, int latentSize,
+    internal GanGeneratorTransformer(ITransformer scorer, Transformers.OnnxModelFile modelFile, string latentColumnName, int latentSize,
         string pixelsColumnName, ImageShape imageShape)
         : base(scorer, modelFile)
     {

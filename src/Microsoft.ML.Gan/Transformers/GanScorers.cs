@@ -10,13 +10,33 @@ internal static class GanScorers
 {
     /// <summary>A generator transformer over the ONNX graph in <paramref name="onnx"/>.</summary>
     public static Gan.GanGeneratorTransformer Generator(TransformsCatalog catalog, GanEnvironment environment, byte[] onnx,
-        string latentColumn, int latentSize, string pixelsColumn, ImageShape shape)
+        string latentColumn, int latentSize, string pixelsColumn, ImageShape shape, string? imageColumn)
     {
         var file = OnnxModelFile.Write(environment.TempFilePath, "generator", onnx);
         var latents = LatentDataView.Create(latentColumn, latentSize, count: 1, seed: 0);
-        var scorer = catalog.ApplyOnnxModel([pixelsColumn], [latentColumn], file.Path, environment.GpuDeviceId, environment.FallbackToCpu)
-            .Fit(latents);
+        IEstimator<ITransformer> pipeline = catalog.ApplyOnnxModel([pixelsColumn], [latentColumn], file.Path, environment.GpuDeviceId, environment.FallbackToCpu);
+        if (imageColumn is not null)
+        {
+            pipeline = pipeline.Append(ImageOutput(catalog, pixelsColumn, imageColumn, shape));
+        }
+        var scorer = pipeline.Fit(latents);
         return new Gan.GanGeneratorTransformer(scorer, file, latentColumn, latentSize, pixelsColumn, shape);
+    }
+
+    /// <summary>
+    /// Stock ImageAnalytics steps that turn the planar 0..255 pixels into an MLImage column. ConvertToImage reads three
+    /// planes, so a grey image is given its plane three times (in a temporary column, dropped again).
+    /// </summary>
+    private static IEstimator<ITransformer> ImageOutput(TransformsCatalog catalog, string pixelsColumn, string imageColumn, ImageShape shape)
+    {
+        if (shape.Channels == 3)
+        {
+            return catalog.ConvertToImage(shape.Height, shape.Width, imageColumn, pixelsColumn);
+        }
+        var planes = imageColumn + ".Planes";
+        return catalog.Concatenate(planes, pixelsColumn, pixelsColumn, pixelsColumn)
+            .Append(catalog.ConvertToImage(shape.Height, shape.Width, imageColumn, planes))
+            .Append(catalog.DropColumns(planes));
     }
 
     /// <summary>A discriminator transformer over the ONNX graph in <paramref name="onnx"/>, fitted on <paramref name="data"/>'s schema.</summary>

@@ -11,7 +11,7 @@ namespace Microsoft.ML.Gan;
 /// </summary>
 public sealed class GanTransformer : Transformers.OnnxBackedTransformer
 {
-    internal GanTransformer(ITransformer scorer, IDisposable modelFile, string inputColumnName, ImageShape imageShape,
+    internal GanTransformer(ITransformer scorer, Transformers.OnnxModelFile modelFile, string inputColumnName, ImageShape imageShape,
         string scoreColumnName, string featuresColumnName, int featureCount, GanGeneratorTransformer generator,
         TrainingHistory history)
         : base(scorer, modelFile)

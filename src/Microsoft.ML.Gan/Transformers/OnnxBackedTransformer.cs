@@ -10,10 +10,10 @@ namespace Microsoft.ML.Gan.Transformers;
 public abstract class OnnxBackedTransformer : ITransformer, IDisposable
 {
     private readonly ITransformer _scorer;
-    private readonly IDisposable _modelFile;
+    private readonly OnnxModelFile _modelFile;
     private bool _disposed;
 
-    private protected OnnxBackedTransformer(ITransformer scorer, IDisposable modelFile)
+    private protected OnnxBackedTransformer(ITransformer scorer, OnnxModelFile modelFile)
     {
         _scorer = scorer;
         _modelFile = modelFile;
@@ -21,6 +21,14 @@ public abstract class OnnxBackedTransformer : ITransformer, IDisposable
 
     /// <summary>The stock ML.NET transformer that does the scoring (an OnnxTransformer, or a chain that starts with one).</summary>
     public ITransformer Scorer => _scorer;
+
+    /// <summary>Writes the ONNX graph this transformer scores with, for ONNX Runtime or any other ONNX consumer.</summary>
+    public void ExportOnnx(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Reporting.AtomicFile.WriteAllBytes(path, File.ReadAllBytes(_modelFile.Path));
+    }
 
     /// <inheritdoc/>
     public bool IsRowToRowMapper => _scorer.IsRowToRowMapper;
