@@ -1,1 +1,34 @@
-Console.WriteLine("hi");
+using Microsoft.ML.Gan.Samples;
+
+// One command per scenario; each writes its pictures, reports and models under --output.
+var usage = $"""
+    usage: dotnet run --project src/Samples -c Release -- COMMAND [OPTIONS]
+      {DcganCommand.Usage}
+      {GenerateCommand.Usage}
+    """;
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+try
+{
+    var options = new CommandLine(args.Skip(1), "--resume", "--grey");
+    return args[0] switch
+    {
+        "dcgan" => DcganCommand.Run(options),
+        "generate" => GenerateCommand.Run(options),
+        _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
+    };
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+catch (Exception error) when (error is IOException or InvalidDataException or OperationCanceledException)
+{
+    Console.Error.WriteLine(error.Message);
+    return 1;
+}

@@ -1,6 +1,8 @@
 using Microsoft.ML.Data;
 
-namespace Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Data;
+
+namespace Microsoft.ML;
 
 /// <summary>
 /// Loaders for image data sets, as extension members of <see cref="DataOperationsCatalog"/>:

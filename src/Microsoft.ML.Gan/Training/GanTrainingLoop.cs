@@ -39,7 +39,7 @@ internal sealed class GanTrainingLoop : IDisposable
         _device = device;
         _architecture = architecture;
         _latentGenerator = new torch.Generator((ulong)settings.Seed);
-        _sampleLatents = tensor(Transformers.LatentDataView.Sample(model.LatentSize, settings.SampleCount, settings.Seed),
+        _sampleLatents = tensor(LatentVectors.Sample(model.LatentSize, settings.SampleCount, settings.Seed),
             [settings.SampleCount, model.LatentSize]);
     }
 

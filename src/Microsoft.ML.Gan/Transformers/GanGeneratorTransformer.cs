@@ -39,7 +39,7 @@ public sealed class GanGeneratorTransformer : Transformers.OnnxBackedTransformer
     public IDataView CreateLatents(int count, int seed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        return Transformers.LatentDataView.Create(LatentColumnName, LatentSize, count, seed);
+        return LatentVectors.Create(LatentColumnName, LatentSize, count, seed);
     }
 
     /// <summary>Generates <paramref name="count"/> images from seeded latents: one array of <see cref="ImageShape"/> values per image.</summary>

@@ -3,24 +3,24 @@ using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Reporting;
 using Microsoft.ML.Gan.Transformers;
 
-namespace Microsoft.ML;
+namespace Microsoft.ML.Gan;
 
 /// <summary>Turns exported ONNX graphs into the library's transformers, scoring through ML.NET's OnnxTransformer.</summary>
 internal static class GanScorers
 {
     /// <summary>A generator transformer over the ONNX graph in <paramref name="onnx"/>.</summary>
-    public static Gan.GanGeneratorTransformer Generator(TransformsCatalog catalog, GanEnvironment environment, byte[] onnx,
+    public static GanGeneratorTransformer Generator(TransformsCatalog catalog, GanEnvironment environment, byte[] onnx,
         string latentColumn, int latentSize, string pixelsColumn, ImageShape shape, string? imageColumn)
     {
         var file = OnnxModelFile.Write(environment.TempFilePath, "generator", onnx);
-        var latents = LatentDataView.Create(latentColumn, latentSize, count: 1, seed: 0);
+        var latents = LatentVectors.Create(latentColumn, latentSize, count: 1, seed: 0);
         IEstimator<ITransformer> pipeline = catalog.ApplyOnnxModel([pixelsColumn], [latentColumn], file.Path, environment.GpuDeviceId, environment.FallbackToCpu);
         if (imageColumn is not null)
         {
             pipeline = pipeline.Append(ImageOutput(catalog, pixelsColumn, imageColumn, shape));
         }
         var scorer = pipeline.Fit(latents);
-        return new Gan.GanGeneratorTransformer(scorer, file, latentColumn, latentSize, pixelsColumn, shape);
+        return new GanGeneratorTransformer(scorer, file, latentColumn, latentSize, pixelsColumn, shape);
     }
 
     /// <summary>
@@ -40,13 +40,13 @@ internal static class GanScorers
     }
 
     /// <summary>A discriminator transformer over the ONNX graph in <paramref name="onnx"/>, fitted on <paramref name="data"/>'s schema.</summary>
-    public static Gan.GanTransformer Discriminator(TransformsCatalog catalog, GanEnvironment environment, byte[] onnx,
+    public static GanTransformer Discriminator(TransformsCatalog catalog, GanEnvironment environment, byte[] onnx,
         IDataView data, string pixelsColumn, ImageShape shape, string scoreColumn, string featuresColumn, int featureCount,
-        Gan.GanGeneratorTransformer generator, TrainingHistory history)
+        GanGeneratorTransformer generator, TrainingHistory history)
     {
         var file = OnnxModelFile.Write(environment.TempFilePath, "discriminator", onnx);
         var scorer = catalog.ApplyOnnxModel([scoreColumn, featuresColumn], [pixelsColumn], file.Path, environment.GpuDeviceId, environment.FallbackToCpu)
             .Fit(data);
-        return new Gan.GanTransformer(scorer, file, pixelsColumn, shape, scoreColumn, featuresColumn, featureCount, generator, history);
+        return new GanTransformer(scorer, file, pixelsColumn, shape, scoreColumn, featuresColumn, featureCount, generator, history);
     }
 }

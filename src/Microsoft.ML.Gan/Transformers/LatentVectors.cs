@@ -1,13 +1,23 @@
 using Microsoft.ML.Data;
 
-namespace Microsoft.ML.Gan.Transformers;
+namespace Microsoft.ML.Gan;
 
-/// <summary>Rows of standard-normal latent vectors, the same rows for every cursor of one seed.</summary>
-internal static class LatentDataView
+/// <summary>
+/// Rows of standard-normal latent vectors, the same rows for every cursor of one seed: the input of a generator,
+/// whether it is this library's <see cref="GanGeneratorTransformer"/> or a generator.zip loaded with stock ML.NET.
+/// </summary>
+public static class LatentVectors
 {
     /// <summary>A lazily generated view of <paramref name="count"/> latents of <paramref name="latentSize"/> values in <paramref name="column"/>.</summary>
+    /// <param name="column">Name of the latent column (generators of this library read <c>Latent</c> by default).</param>
+    /// <param name="latentSize">Values per latent vector.</param>
+    /// <param name="count">Number of rows.</param>
+    /// <param name="seed">Seed of the draws: the same seed gives the same rows.</param>
     public static IDataView Create(string column, int latentSize, int count, int seed)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latentSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var definition = SchemaDefinition.Create(typeof(LatentRow));
         definition[0].ColumnName = column;
         definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, latentSize);
@@ -16,7 +26,7 @@ internal static class LatentDataView
     }
 
     /// <summary>Draws <paramref name="count"/> × <paramref name="latentSize"/> standard-normal values (Box–Muller).</summary>
-    public static float[] Sample(int latentSize, int count, int seed)
+    internal static float[] Sample(int latentSize, int count, int seed)
     {
         var random = new Random(seed);
         var values = new float[latentSize * count];

@@ -1,0 +1,24 @@
+namespace Microsoft.ML.Gan.Samples;
+
+/// <summary>
+/// Shows training progress on the console: a status line rewritten in place on a terminal, a line every
+/// <see cref="LineEvery"/> steps when the output is redirected (CI logs).
+/// </summary>
+internal sealed class ConsoleProgress : IProgress<GanTrainingProgress>
+{
+    private const int LineEvery = 100;
+
+    /// <inheritdoc/>
+    public void Report(GanTrainingProgress value)
+    {
+        var text = $"epoch {value.Epoch}/{value.Epochs}  step {value.Step}  G {value.GeneratorLoss:F3}  D {value.DiscriminatorLoss:F3}  {value.ImagesPerSecond:F0} images/s";
+        if (!Console.IsOutputRedirected)
+        {
+            Console.Write("\r" + text.PadRight(Math.Max(text.Length, Console.WindowWidth - 1)));
+        }
+        else if (value.Step % LineEvery == 0)
+        {
+            Console.WriteLine(text);
+        }
+    }
+}
