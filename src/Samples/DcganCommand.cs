@@ -21,9 +21,9 @@ internal static class DcganCommand
         var mlContext = new MLContext(seed);
         mlContext.Log += (_, message) =>
         {
-            if (message.Kind is ChannelMessageKind.Info or ChannelMessageKind.Warning && message.Message.StartsWith("DCGAN", StringComparison.Ordinal))
+            if (message.Kind is ChannelMessageKind.Info or ChannelMessageKind.Warning && message.RawMessage.StartsWith("DCGAN", StringComparison.Ordinal))
             {
-                Console.WriteLine("\r" + message.Message);
+                Console.WriteLine("\r" + message.RawMessage);
             }
         };
         var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number("--image-size"),
