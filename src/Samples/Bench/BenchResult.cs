@@ -1,0 +1,30 @@
+namespace Microsoft.ML.Gan.Samples.Bench;
+
+/// <summary>Everything one <c>bench</c> run measured, as written to bench.json.</summary>
+/// <param name="Command">The command line that produced it.</param>
+/// <param name="Machine">The machine it ran on.</param>
+/// <param name="Images">Digits trained on.</param>
+/// <param name="Epochs">Epochs per measurement.</param>
+/// <param name="BatchSize">Images per step.</param>
+/// <param name="Threads">Torch threads.</param>
+/// <param name="Trials">The trials in the order they ran.</param>
+public sealed record BenchResult(string Command, MachineInfo Machine, int Images, int Epochs, int BatchSize, int Threads,
+    IReadOnlyList<BenchTrial> Trials)
+{
+    /// <summary>The threshold the requirement sets for <see cref="MedianRatio"/>.</summary>
+    public const double RequiredRatio = 0.95;
+
+    /// <summary>The median over the trials of pipeline images/s over hand-written images/s.</summary>
+    public double MedianRatio
+    {
+        get
+        {
+            var ratios = Trials.Select(t => t.Ratio).Order().ToArray();
+            int middle = ratios.Length / 2;
+            return ratios.Length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+        }
+    }
+
+    /// <summary>Whether the median ratio reaches <see cref="RequiredRatio"/>.</summary>
+    public bool MeetsRequirement => MedianRatio >= RequiredRatio;
+}
