@@ -5,6 +5,7 @@ var usage = $"""
     usage: dotnet run --project src/Samples -c Release -- COMMAND [OPTIONS]
       {DcganCommand.Usage}
       {GenerateCommand.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
     """;
 if (args.Length == 0)
 {
@@ -13,6 +14,10 @@ if (args.Length == 0)
 }
 try
 {
+    if (args[0] == "bench")
+    {
+        return Microsoft.ML.Gan.Samples.Bench.BenchCommand.Run(args[1..]);
+    }
     var options = new CommandLine(args.Skip(1), "--resume", "--grey");
     return args[0] switch
     {

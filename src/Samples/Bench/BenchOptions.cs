@@ -15,7 +15,7 @@ internal sealed record BenchOptions(string OutputDirectory, int Images, int Epoc
 {
     /// <summary>What the command prints when its arguments are wrong.</summary>
     public const string Usage =
-        "usage: bench --output DIR [--images N (8000)] [--epochs N (2)] [--batch-size N (64)] [--threads N (2)] [--trials N (3)] [--data IDX (bundled MNIST)]";
+        "bench --output DIR [--images N (8000)] [--epochs N (2)] [--batch-size N (64)] [--threads N (2)] [--trials N (3)] [--data IDX (bundled MNIST)]";
 
     /// <summary>Reads the arguments that follow the word <c>bench</c>.</summary>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has a value out of range.</exception>
