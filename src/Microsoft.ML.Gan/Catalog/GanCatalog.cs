@@ -3,7 +3,7 @@ using Microsoft.ML.Gan.Data;
 namespace Microsoft.ML.Gan;
 
 /// <summary>The GAN trainers of an <see cref="MLContext"/>: <c>mlContext.Transforms.Gan</c>.</summary>
-public sealed class GanCatalog
+public sealed partial class GanCatalog
 {
     private readonly TransformsCatalog _transforms;
 

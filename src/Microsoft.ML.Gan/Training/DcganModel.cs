@@ -7,15 +7,20 @@ namespace Microsoft.ML.Gan.Training;
 
 /// <summary>
 /// DCGAN as the paper trains it: Adam for both networks, the non-saturating binary cross-entropy loss, one
-/// discriminator step on a real and a generated batch, then one generator step.
+/// discriminator step on a real and a generated batch, then one generator step. Optionally keeps a weight average of
+/// the generator, which is then the generator that samples and is exported.
 /// </summary>
 internal sealed class DcganModel : IAdversarialModel
 {
     private readonly TorchSharp.Modules.Adam _generatorOptimizer;
     private readonly TorchSharp.Modules.Adam _discriminatorOptimizer;
+    private readonly WeightAverage? _generatorAverage;
 
-    /// <summary>Builds both networks on <paramref name="device"/> with weights drawn from torch's seeded generator.</summary>
-    public DcganModel(DcganLayout layout, double learningRate, double beta1, double beta2, Device device)
+    /// <summary>
+    /// Builds both networks on <paramref name="device"/> with weights drawn from torch's seeded generator; a positive
+    /// <paramref name="generatorAverageDecay"/> also keeps an exponential moving average of the generator's weights.
+    /// </summary>
+    public DcganModel(DcganLayout layout, double learningRate, double beta1, double beta2, double generatorAverageDecay, Device device)
     {
         Generator = new DcganGenerator(layout);
         Discriminator = new DcganDiscriminator(layout);
@@ -23,6 +28,10 @@ internal sealed class DcganModel : IAdversarialModel
         Discriminator.to(device);
         _generatorOptimizer = optim.Adam(Generator.parameters(), learningRate, beta1, beta2);
         _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), learningRate, beta1, beta2);
+        if (generatorAverageDecay > 0)
+        {
+            _generatorAverage = new WeightAverage(Generator, new DcganGenerator(layout).to(device), generatorAverageDecay);
+        }
     }
 
     /// <summary>The generator network.</summary>
@@ -30,6 +39,9 @@ internal sealed class DcganModel : IAdversarialModel
 
     /// <summary>The discriminator network.</summary>
     public DcganDiscriminator Discriminator { get; }
+
+    /// <summary>The generator that samples and is exported: the weight average when there is one.</summary>
+    public DcganGenerator SamplingGenerator => (DcganGenerator?)_generatorAverage?.Average ?? Generator;
 
     /// <inheritdoc/>
     public int LatentSize => Generator.Layout.LatentSize;
@@ -57,6 +69,7 @@ internal sealed class DcganModel : IAdversarialModel
         var generatorLoss = functional.binary_cross_entropy_with_logits(Discriminator.forward(generated), real);
         generatorLoss.backward();
         _generatorOptimizer.step();
+        _generatorAverage?.Update();
 
         return new StepLosses(
             generatorLoss.item<float>(),
@@ -69,8 +82,8 @@ internal sealed class DcganModel : IAdversarialModel
     public Tensor Generate(Tensor latents)
     {
         using var noGrad = no_grad();
-        Generator.eval();
-        return Generator.forward(latents);
+        SamplingGenerator.eval();
+        return SamplingGenerator.forward(latents);
     }
 
     /// <inheritdoc/>
@@ -80,6 +93,11 @@ internal sealed class DcganModel : IAdversarialModel
         Discriminator.save(writer);
         _generatorOptimizer.save_state_dict(writer);
         _discriminatorOptimizer.save_state_dict(writer);
+        if (_generatorAverage is not null)
+        {
+            _generatorAverage.Average.save(writer);
+            writer.Write(_generatorAverage.Updates);
+        }
     }
 
     /// <inheritdoc/>
@@ -89,6 +107,11 @@ internal sealed class DcganModel : IAdversarialModel
         Discriminator.load(reader);
         _generatorOptimizer.load_state_dict(reader);
         _discriminatorOptimizer.load_state_dict(reader);
+        if (_generatorAverage is not null)
+        {
+            _generatorAverage.Average.load(reader);
+            _generatorAverage.Updates = reader.ReadInt64();
+        }
     }
 
     /// <inheritdoc/>
@@ -96,6 +119,7 @@ internal sealed class DcganModel : IAdversarialModel
     {
         _generatorOptimizer.Dispose();
         _discriminatorOptimizer.Dispose();
+        _generatorAverage?.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
     }

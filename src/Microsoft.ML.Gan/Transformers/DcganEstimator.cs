@@ -50,18 +50,18 @@ public sealed class DcganEstimator : IEstimator<GanTransformer>
         }
         manual_seed(seed);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
-        using var model = new DcganModel(layout, _options.LearningRate, _options.Beta1, _options.Beta2, device);
+        using var model = new DcganModel(layout, _options.LearningRate, _options.Beta1, _options.Beta2, _options.GeneratorAverageDecay, device);
         var title = $"DCGAN {layout.Image}";
         var settings = new GanTrainingSettings(_options.Epochs, seed, _options.TrainingDirectory, _options.Resume,
             _options.SampleCount, title, _options.Progress, _options.CancellationToken);
         using var loop = new GanTrainingLoop(model, reader, settings, log, device,
-            $"{title}, latent {layout.LatentSize}, widths {layout.GeneratorWidth}/{layout.DiscriminatorWidth}");
+            $"{title}, latent {layout.LatentSize}, widths {layout.GeneratorWidth}/{layout.DiscriminatorWidth}, generator average {_options.GeneratorAverageDecay}");
         var history = loop.Run();
 
-        model.Generator.eval();
+        model.SamplingGenerator.eval();
         model.Discriminator.eval();
         var generator = GanScorers.Generator(_catalog, _environment,
-            DcganOnnxExport.Generator(model.Generator, _options.LatentColumnName, _options.InputColumnName),
+            DcganOnnxExport.Generator(model.SamplingGenerator, _options.LatentColumnName, _options.InputColumnName),
             _options.LatentColumnName, layout.LatentSize, _options.InputColumnName, layout.Image, _options.GeneratorImageColumnName);
         var discriminatorBytes = DcganOnnxExport.Discriminator(model.Discriminator, _options.InputColumnName,
             _options.ScoreColumnName, _options.FeaturesColumnName, _options.FeatureGrid);

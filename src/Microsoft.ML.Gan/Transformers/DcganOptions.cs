@@ -32,6 +32,8 @@ public sealed class DcganOptions
         public const double Beta1 = 0.5;
         /// <summary>Adam β2 (PyTorch's default).</summary>
         public const double Beta2 = 0.999;
+        /// <summary>Decay of the generator's weight average (0 for none).</summary>
+        public const double GeneratorAverageDecay = 0.999;
         /// <summary>Side of the grid each hidden discriminator map is max-pooled to for <c>Features</c>.</summary>
         public const int FeatureGrid = 4;
         /// <summary>Images in each epoch's sample grid.</summary>
@@ -80,6 +82,12 @@ public sealed class DcganOptions
     /// <summary>Adam β2 of both networks.</summary>
     public double Beta2 = Defaults.Beta2;
 
+    /// <summary>
+    /// Decay of an exponential moving average of the generator's weights, ramped up from 0 over the first steps; the
+    /// averaged generator is the one that samples and is exported. 0 turns it off (the paper has none).
+    /// </summary>
+    public double GeneratorAverageDecay = Defaults.GeneratorAverageDecay;
+
     /// <summary>Side of the grid each hidden discriminator map is max-pooled to for the features column.</summary>
     public int FeatureGrid = Defaults.FeatureGrid;
 
@@ -127,6 +135,10 @@ public sealed class DcganOptions
         if (Beta2 is < 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2, "Beta2 must be in [0, 1).");
+        }
+        if (GeneratorAverageDecay is < 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GeneratorAverageDecay), GeneratorAverageDecay, "GeneratorAverageDecay must be in [0, 1).");
         }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(FeatureGrid, nameof(FeatureGrid));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));

@@ -24,7 +24,7 @@ internal static class HandWrittenMeasurement
         var layout = DcganLayout.For(new ImageShape(1, 28, 28), DcganOptions.Defaults.LatentSize,
             DcganOptions.Defaults.GeneratorWidth, DcganOptions.Defaults.DiscriminatorWidth);
         using var model = new DcganModel(layout, DcganOptions.Defaults.LearningRate, DcganOptions.Defaults.Beta1,
-            DcganOptions.Defaults.Beta2, device);
+            DcganOptions.Defaults.Beta2, DcganOptions.Defaults.GeneratorAverageDecay, device);
         using var random = new Generator((ulong)seed);
         var count = images.shape[0];
         var batches = count / options.BatchSize;
