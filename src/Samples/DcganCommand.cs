@@ -58,8 +58,8 @@ internal static class DcganCommand
     /// <summary>Writes generator.zip and discriminator.zip (loadable by stock ML.NET) and their ONNX graphs.</summary>
     private static void SaveModels(MLContext mlContext, GanTransformer model, IDataView data, string output)
     {
-        mlContext.Model.Save(model, data.Schema, Path.Combine(output, "discriminator.zip"));
-        mlContext.Model.Save(model.Generator, model.Generator.CreateLatents(1).Schema, Path.Combine(output, "generator.zip"));
+        ModelFiles.Save(mlContext, model, data.Schema, Path.Combine(output, "discriminator.zip"));
+        ModelFiles.Save(mlContext, model.Generator, model.Generator.CreateLatents(1).Schema, Path.Combine(output, "generator.zip"));
         model.ExportOnnx(Path.Combine(output, "discriminator.onnx"));
         model.Generator.ExportOnnx(Path.Combine(output, "generator.onnx"));
     }

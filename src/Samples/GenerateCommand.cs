@@ -22,8 +22,11 @@ internal static class GenerateCommand
         var output = Path.GetFullPath(options.Required("--output"));
         var count = options.Number("--count", 64)!.Value;
         var mlContext = new MLContext();
-        var generator = mlContext.Model.Load(modelPath, out var inputSchema);
-        var latentType = (VectorDataViewType)inputSchema[LatentColumn].Type;
+        var generator = ModelFiles.Load(mlContext, modelPath, out var inputSchema);
+        if (inputSchema.GetColumnOrNull(LatentColumn)?.Type is not VectorDataViewType { IsKnownSize: true } latentType)
+        {
+            throw new InvalidDataException($"'{modelPath}' is not a generator: expected an input column '{LatentColumn}' of known-size Single vectors.");
+        }
         var latents = LatentVectors.Create(LatentColumn, latentType.Size, count, options.Number("--seed", 1)!.Value);
         var generated = generator.Transform(latents);
         var dimensions = ((VectorDataViewType)generated.Schema[PixelsColumn].Type).Dimensions;

@@ -76,21 +76,30 @@ public static class GanDataCatalog
         /// <param name="width">Width of the images after resizing.</param>
         /// <param name="height">Height of the images after resizing.</param>
         /// <param name="grey">Whether to give one grey channel rather than three (RGB).</param>
+        /// <param name="skipUnreadable">
+        /// Whether to leave out files that do not decode (zero-byte, truncated, another format), with their count in
+        /// the MLContext's log; when false (the default) such a file is an error that names it.
+        /// </param>
         /// <returns>
         /// A view with <c>ImagePath</c> (text, relative to <paramref name="folder"/>), <c>Label</c> (text: the name of
         /// the folder holding the image, empty at the top level) and <c>Pixels</c> (vector of Single with dimensions
         /// C, <paramref name="height"/>, <paramref name="width"/>; 0..255).
         /// </returns>
         /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-        /// <exception cref="InvalidDataException">The folder holds no image.</exception>
-        public IDataView LoadImageFolder(string folder, int width, int height, bool grey = false)
+        /// <exception cref="InvalidDataException">The folder holds no readable image, or an unreadable one when not skipping.</exception>
+        public IDataView LoadImageFolder(string folder, int width, int height, bool grey = false, bool skipUnreadable = false)
         {
             ArgumentNullException.ThrowIfNull(catalog);
             ArgumentException.ThrowIfNullOrWhiteSpace(folder);
             var shape = new ImageShape(grey ? 1 : 3, height, width);
             string fullFolder = Path.GetFullPath(folder);
 
-            var files = catalog.LoadFromEnumerable(ImageFolder.List(fullFolder));
+            var files = catalog.LoadFromEnumerable(ImageFolder.List(fullFolder, skipUnreadable, out var skipped));
+            if (skipped > 0)
+            {
+                using var log = Microsoft.ML.Gan.Catalog.GanEnvironment.From(catalog).Host.Start("LoadImageFolder");
+                log.Warning(Microsoft.ML.Runtime.MessageSensitivity.None, $"Skipped {skipped} unreadable image file(s) in '{fullFolder}'.");
+            }
             // DataOperationsCatalog hides its environment; the image transforms are seed-free and deterministic, so a
             // private context gives the same pixels the caller's own would.
             var imageContext = new MLContext();

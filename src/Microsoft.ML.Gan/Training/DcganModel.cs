@@ -15,6 +15,7 @@ internal sealed class DcganModel : IAdversarialModel
     private readonly TorchSharp.Modules.Adam _generatorOptimizer;
     private readonly TorchSharp.Modules.Adam _discriminatorOptimizer;
     private readonly WeightAverage? _generatorAverage;
+    private readonly double _learningRate;
 
     /// <summary>
     /// Builds both networks on <paramref name="device"/> with weights drawn from torch's seeded generator; a positive
@@ -26,6 +27,7 @@ internal sealed class DcganModel : IAdversarialModel
         Discriminator = new DcganDiscriminator(layout);
         Generator.to(device);
         Discriminator.to(device);
+        _learningRate = learningRate;
         _generatorOptimizer = optim.Adam(Generator.parameters(), learningRate, beta1, beta2);
         _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), learningRate, beta1, beta2);
         if (generatorAverageDecay > 0)
@@ -107,6 +109,11 @@ internal sealed class DcganModel : IAdversarialModel
         Discriminator.load(reader);
         _generatorOptimizer.load_state_dict(reader);
         _discriminatorOptimizer.load_state_dict(reader);
+        // A resumed run trains at the learning rate it is given now (e.g. lowered after a divergence), not the saved one.
+        foreach (var group in _generatorOptimizer.ParamGroups.Concat(_discriminatorOptimizer.ParamGroups))
+        {
+            group.LearningRate = _learningRate;
+        }
         if (_generatorAverage is not null)
         {
             _generatorAverage.Average.load(reader);

@@ -64,7 +64,7 @@ public sealed class LoadImageFolderTests
         File.WriteAllText(Path.Combine(_folder, "readme.txt"), "no images here");
         var error = Assert.ThrowsExactly<InvalidDataException>(() => _mlContext.Data.LoadImageFolder(_folder, 4, 4));
         StringAssert.Contains(error.Message, _folder);
-        StringAssert.Contains(error.Message, "holds no images");
+        StringAssert.Contains(error.Message, "holds no readable images");
     }
 
     /// <summary>Checks that each plane of <paramref name="pixels"/> is filled with one value.</summary>
