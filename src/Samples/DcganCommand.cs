@@ -11,7 +11,7 @@ internal static class DcganCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "dcgan [--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--epochs N] [--limit N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+        "dcgan [--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--skip-unreadable] [--epochs N] [--limit N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
 
     /// <summary>Runs the command.</summary>
     public static int Run(CommandLine options)
@@ -27,7 +27,7 @@ internal static class DcganCommand
             }
         };
         var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number("--image-size"),
-            options.Has("--grey"), options.Number("--limit"));
+            options.Has("--grey"), options.Has("--skip-unreadable"), options.Number("--limit"));
         var dcgan = new DcganOptions
         {
             Epochs = options.Number("--epochs", DcganOptions.Defaults.Epochs)!.Value,

@@ -18,7 +18,7 @@ try
     {
         return Microsoft.ML.Gan.Samples.Bench.BenchCommand.Run(args[1..]);
     }
-    var options = new CommandLine(args.Skip(1), "--resume", "--grey");
+    var options = new CommandLine(args.Skip(1), "--resume", "--grey", "--skip-unreadable");
     return args[0] switch
     {
         "dcgan" => DcganCommand.Run(options),
