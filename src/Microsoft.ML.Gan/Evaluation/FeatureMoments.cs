@@ -90,7 +90,7 @@ internal sealed class FeatureMoments : IDisposable
         using var noGc = NoGcRegion.Enter();
         using var scope = NewDisposeScope();
         var rows = tensor(_block, [BlockRows, _dimension]).narrow(0, 0, _blockCount);
-        _sum.add_(rows.sum(0));
+        _sum.add_(rows.sum(dim: 0)); // a literal 0 alone would bind to sum(ScalarType)
         _products.add_(rows.t().matmul(rows));
         _blockCount = 0;
     }
