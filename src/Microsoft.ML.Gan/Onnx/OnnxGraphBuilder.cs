@@ -209,6 +209,21 @@ internal sealed class OnnxGraphBuilder
     /// <returns>The output tensor's name.</returns>
     public string Sigmoid(string x) => Node("Sigmoid", [x]);
 
+    /// <summary>The softmax over the last axis (probabilities from logits).</summary>
+    /// <param name="x">The input tensor.</param>
+    /// <returns>The output tensor's name.</returns>
+    public string Softmax(string x) => Node("Softmax", [x], OnnxAttribute.Int("axis", -1));
+
+    /// <summary>Non-overlapping max pooling, as <c>torch.nn.functional.max_pool2d(x, kernel)</c>: the stride is the kernel, partial windows are dropped.</summary>
+    /// <param name="x">The NCHW input tensor.</param>
+    /// <param name="kernel">The window's side.</param>
+    /// <returns>The output tensor's name.</returns>
+    public string MaxPool2d(string x, int kernel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernel);
+        return MaxPool(x, kernel, kernel);
+    }
+
     /// <summary>Reshapes to a fixed shape (ONNX semantics: 0 copies the input dimension, -1 is inferred).</summary>
     /// <param name="x">The input tensor.</param>
     /// <param name="shape">The new shape.</param>

@@ -10,10 +10,12 @@ namespace Microsoft.ML.Gan.Transformers;
 public abstract class OnnxBackedTransformer : ITransformer, IDisposable
 {
     private readonly ITransformer _scorer;
-    private readonly OnnxModelFile _modelFile;
+    private readonly OnnxModelFile? _modelFile;
     private bool _disposed;
 
-    private protected OnnxBackedTransformer(ITransformer scorer, OnnxModelFile modelFile)
+    /// <param name="scorer">The stock transformer.</param>
+    /// <param name="modelFile">The ONNX file the scorer reads, or null for a scorer loaded from a zip (which keeps its own copy).</param>
+    private protected OnnxBackedTransformer(ITransformer scorer, OnnxModelFile? modelFile)
     {
         _scorer = scorer;
         _modelFile = modelFile;
@@ -23,10 +25,15 @@ public abstract class OnnxBackedTransformer : ITransformer, IDisposable
     public ITransformer Scorer => _scorer;
 
     /// <summary>Writes the ONNX graph this transformer scores with, for ONNX Runtime or any other ONNX consumer.</summary>
+    /// <exception cref="InvalidOperationException">The transformer was loaded from a saved zip, whose ONNX graph is inside the zip.</exception>
     public void ExportOnnx(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_modelFile is null)
+        {
+            throw new InvalidOperationException("This transformer was loaded from a saved model: its ONNX graph is inside the zip; export it from the transformer that was trained.");
+        }
         Reporting.AtomicFile.WriteAllBytes(path, File.ReadAllBytes(_modelFile.Path));
     }
 
@@ -81,6 +88,6 @@ public abstract class OnnxBackedTransformer : ITransformer, IDisposable
         }
         _disposed = true;
         (_scorer as IDisposable)?.Dispose();
-        _modelFile.Dispose();
+        _modelFile?.Dispose();
     }
 }

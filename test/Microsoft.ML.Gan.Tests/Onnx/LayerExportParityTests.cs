@@ -117,6 +117,14 @@ public sealed class LayerExportParityTests
     }
 
     [TestMethod]
+    public void SoftmaxAndMaxPoolMatch()
+    {
+        using var scope = NewDisposeScope();
+        OnnxParity.AssertParity(randn(1, 10) * 4, x => nn.functional.softmax(x, -1), (b, x) => b.Softmax(x), Tolerance);
+        OnnxParity.AssertParity(randn(1, 3, 7, 7), x => nn.functional.max_pool2d(x, 2), (b, x) => b.MaxPool2d(x, 2), Tolerance);
+    }
+
+    [TestMethod]
     public void ClipAndAffineMatch()
     {
         using var scope = NewDisposeScope();

@@ -1,0 +1,79 @@
+using Microsoft.ML.Gan.Data;
+
+namespace Microsoft.ML.Gan;
+
+/// <summary>Options of <see cref="DigitClassifierEstimator"/>: the columns, the classes and the training schedule.</summary>
+public sealed class DigitClassifierOptions
+{
+    /// <summary>The default values of the options.</summary>
+    public static class Defaults
+    {
+        /// <summary>Default name of the image column.</summary>
+        public const string InputColumnName = "Pixels";
+        /// <summary>Default name of the label column.</summary>
+        public const string LabelColumnName = "Label";
+        /// <summary>Default name of the class probabilities column.</summary>
+        public const string ProbabilitiesColumnName = "Probabilities";
+        /// <summary>Default name of the features column.</summary>
+        public const string FeaturesColumnName = "Features";
+        /// <summary>Number of classes: the ten digits.</summary>
+        public const int ClassCount = 10;
+        /// <summary>Passes over the training data.</summary>
+        public const int Epochs = 5;
+        /// <summary>Images per step.</summary>
+        public const int BatchSize = 64;
+        /// <summary>Adam learning rate.</summary>
+        public const double LearningRate = 1e-3;
+    }
+
+    /// <summary>Name of the image column: a known-size Single vector, planar C×H×W, 0..255.</summary>
+    public string InputColumnName = Defaults.InputColumnName;
+
+    /// <summary>Name of the label column: a number holding the class index, 0 to <see cref="ClassCount"/> − 1 (as <c>LoadIdx</c> gives).</summary>
+    public string LabelColumnName = Defaults.LabelColumnName;
+
+    /// <summary>Name of the output column holding the class probabilities (a vector of <see cref="ClassCount"/> Single values).</summary>
+    public string ProbabilitiesColumnName = Defaults.ProbabilitiesColumnName;
+
+    /// <summary>Name of the output column holding the penultimate layer's activations, the features of the Fréchet distance.</summary>
+    public string FeaturesColumnName = Defaults.FeaturesColumnName;
+
+    /// <summary>Number of classes.</summary>
+    public int ClassCount = Defaults.ClassCount;
+
+    /// <summary>The image shape; null to take it from the column (its dimensions, or a square of 1 or 3 channels).</summary>
+    public ImageShape? ImageShape;
+
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs = Defaults.Epochs;
+
+    /// <summary>Images per step.</summary>
+    public int BatchSize = Defaults.BatchSize;
+
+    /// <summary>Adam learning rate.</summary>
+    public double LearningRate = Defaults.LearningRate;
+
+    /// <summary>Seed of weights and data order; null to take one from the MLContext (whose seed fixes it).</summary>
+    public int? Seed;
+
+    /// <summary>Stops training after the current step.</summary>
+    public CancellationToken CancellationToken;
+
+    /// <summary>Throws when an option is out of its range, naming it.</summary>
+    internal void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(InputColumnName, nameof(InputColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumnName, nameof(LabelColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(ProbabilitiesColumnName, nameof(ProbabilitiesColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(FeaturesColumnName, nameof(FeaturesColumnName));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ClassCount, 2, nameof(ClassCount));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LearningRate, nameof(LearningRate));
+        if (new[] { InputColumnName, LabelColumnName, ProbabilitiesColumnName, FeaturesColumnName }.Distinct().Count() != 4)
+        {
+            throw new ArgumentException(
+                $"The input, label, probabilities and features column names must differ; found '{InputColumnName}', '{LabelColumnName}', '{ProbabilitiesColumnName}', '{FeaturesColumnName}'.");
+        }
+    }
+}
