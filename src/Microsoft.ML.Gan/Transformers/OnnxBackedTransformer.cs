@@ -27,7 +27,14 @@ public abstract class OnnxBackedTransformer : ITransformer, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Reporting.AtomicFile.WriteAllBytes(path, File.ReadAllBytes(_modelFile.Path));
+        Reporting.AtomicFile.WriteAllBytes(path, OnnxModelBytes());
+    }
+
+    /// <summary>The bytes of the ONNX graph this transformer scores with.</summary>
+    internal byte[] OnnxModelBytes()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return File.ReadAllBytes(_modelFile.Path);
     }
 
     /// <inheritdoc/>
