@@ -3,11 +3,12 @@ using Microsoft.ML.Trainers;
 namespace Microsoft.ML.Gan.Samples.SvmEval;
 
 /// <summary>
-/// The classifier of the representation test: NormalizeMeanVariance (statistics of the training rows) →
+/// The classifier of the representation test: NormalizeMeanVariance when standardising, NormalizeMinMax otherwise
+/// (statistics of the training rows) →
 /// MapValueToKey(Label) → OneVersusAll(LinearSvm). The regularisation λ is chosen on the draw's validation rows; the
 /// SVM is then trained again on all its labelled rows with that λ and measured on the test rows.
 /// </summary>
-internal sealed class LinearSvmProtocol(MLContext mlContext, IReadOnlyList<float> lambdas, int iterations)
+internal sealed class LinearSvmProtocol(MLContext mlContext, IReadOnlyList<float> lambdas, int iterations, bool standardise)
 {
     /// <summary>Chooses λ, trains and measures one draw of one representation.</summary>
     public SvmResult Run(FeatureTable table, LabelDraw draw, int[] testRows)
@@ -30,7 +31,10 @@ internal sealed class LinearSvmProtocol(MLContext mlContext, IReadOnlyList<float
             Lambda = lambda,
             NumberOfIterations = iterations,
         });
-        return mlContext.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn)
+        IEstimator<ITransformer> normalize = standardise
+            ? mlContext.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn)
+            : mlContext.Transforms.NormalizeMinMax(FeatureTable.FeaturesColumn);
+        return normalize
             .Append(mlContext.Transforms.Conversion.MapValueToKey(FeatureTable.LabelColumn))
             .Append(mlContext.MulticlassClassification.Trainers.OneVersusAll(svm, FeatureTable.LabelColumn))
             .Fit(training);

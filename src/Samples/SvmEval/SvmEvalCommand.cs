@@ -16,7 +16,7 @@ internal static class SvmEvalCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--layers 0,1] [--seed N] [--threads N] --output DIR";
+        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--normalize minmax|meanvariance] [--layers 0,1] [--seed N] [--threads N] --output DIR";
 
     private const double ValidationFraction = 0.2;
     private static readonly float[] s_lambdas = [1e-5f, 1e-4f, 1e-3f, 1e-2f, 1e-1f];
@@ -31,6 +31,12 @@ internal static class SvmEvalCommand
         var testCount = options.Number("--test", 2000)!.Value;
         var draws = options.Number("--draws", 5)!.Value;
         var iterations = options.Number("--iterations", 20)!.Value;
+        var standardise = options.Text("--normalize", "minmax") switch
+        {
+            "minmax" => false,
+            "meanvariance" => true,
+            var other => throw new ArgumentException($"--normalize takes minmax or meanvariance; found '{other}'."),
+        };
         var layers = options.Text("--layers")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var images = options.Text("--images") ?? TrainingData.BundledMnist;
         var labels = options.Text("--labels")
@@ -75,12 +81,12 @@ internal static class SvmEvalCommand
         var labelDraws = Enumerable.Range(0, draws)
             .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, ValidationFraction, seed + draw)).ToList();
         var testRows = Enumerable.Range(poolRows, testCount).ToArray();
-        var protocol = new LinearSvmProtocol(mlContext, s_lambdas, iterations);
+        var protocol = new LinearSvmProtocol(mlContext, s_lambdas, iterations, standardise);
         var report = new SvmEvalReport(
             $"Data: {images} ({rowCount} rows). GAN: {(options.Text("--model") is null ? $"trained here on the first {poolRows} rows without labels" : "--model")} ({modelPath}). " +
             $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, {ValidationFraction:P0} of each draw for choosing λ in " +
             $"{{{string.Join(", ", s_lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}. Test: the last {testCount} rows. " +
-            $"Classifier: NormalizeMeanVariance → OneVersusAll(LinearSvm, {iterations} iterations). Layers: {(layers is null ? "all" : string.Join(",", layers))}, 4×4 grid.");
+            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll(LinearSvm, {iterations} iterations). Layers: {(layers is null ? "all" : string.Join(",", layers))}, 4×4 grid.");
         foreach (var (name, read) in representations)
         {
             var table = read();

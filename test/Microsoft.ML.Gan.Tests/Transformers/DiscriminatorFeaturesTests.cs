@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Tests.Data;
 using Microsoft.ML.Gan.Tests.Reporting;
+using Microsoft.ML.Trainers;
 using static Microsoft.ML.Gan.Tests.Transformers.DcganEstimatorTests;
 
 namespace Microsoft.ML.Gan.Tests.Transformers;
@@ -123,6 +124,31 @@ public sealed class DiscriminatorFeaturesTests
         StringAssert.Contains(sources.Message, "found 2 set");
         StringAssert.Contains(column.Message, "Column 'Image' not found");
         StringAssert.Contains(shape.Message, "must be a known-size vector of Single");
+    }
+
+    [TestMethod]
+    public void OnePipelineTrainsTheGanAndALinearSvmOnItsFeaturesAndSavesAsAWhole()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var root = Path.Combine(TestFiles.RepositoryRoot, "data", "mnist10k");
+        var digits = mlContext.Data.LoadIdx(Path.Combine(root, "images-idx3-ubyte.gz"), Path.Combine(root, "labels-idx1-ubyte.gz"), maxRows: 256);
+        var pipeline = mlContext.Transforms.Gan.TrainDcgan(SmallOptions())
+            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+            .Append(mlContext.Transforms.Conversion.MapValueToKey("Label"))
+            .Append(mlContext.MulticlassClassification.Trainers.OneVersusAll(
+                mlContext.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options { NumberOfIterations = 10 })));
+        var model = pipeline.Fit(mlContext.Data.TakeRows(digits, 192));
+        using var folder = new TemporaryFolder();
+        mlContext.Model.Save(model, digits.Schema, folder.File("svm.zip"));
+        var loaded = new MLContext().Model.Load(folder.File("svm.zip"), out _);
+
+        var test = mlContext.Data.SkipRows(digits, 192);
+        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(test));
+        var loadedMetrics = mlContext.MulticlassClassification.Evaluate(loaded.Transform(test));
+
+        Assert.IsGreaterThan(0.3, metrics.MicroAccuracy, "well above the 0.1 of chance on held-out digits");
+        Assert.AreEqual(metrics.MicroAccuracy, loadedMetrics.MicroAccuracy);
+        (model.First() as IDisposable)?.Dispose();
     }
 
     private static float[] Values(IDataView data, string column) =>
