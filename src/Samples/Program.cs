@@ -5,6 +5,7 @@ var usage = $"""
     usage: dotnet run --project src/Samples -c Release -- COMMAND [OPTIONS]
       {DcganCommand.Usage}
       {GenerateCommand.Usage}
+      {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
     """;
 if (args.Length == 0)
@@ -23,6 +24,7 @@ try
     {
         "dcgan" => DcganCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
+        "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }

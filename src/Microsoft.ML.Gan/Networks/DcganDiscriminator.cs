@@ -71,8 +71,11 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     }
 
     /// <summary>Number of values <see cref="Features"/> returns per image.</summary>
-    public int FeatureCount(int grid) =>
-        Enumerable.Range(0, Layout.Stages).Sum(block => Layout.DiscriminatorChannels(block)) * grid * grid;
+    public int FeatureCount(int grid) => FeatureCount(grid, Enumerable.Range(0, Layout.Stages).ToArray());
+
+    /// <summary>Number of feature values of the hidden <paramref name="layers"/> (0-based) pooled to <paramref name="grid"/>².</summary>
+    public int FeatureCount(int grid, IReadOnlyList<int> layers) =>
+        layers.Sum(block => Layout.DiscriminatorChannels(block)) * grid * grid;
 
     private Tensor HiddenBlock(int block, Tensor x)
     {

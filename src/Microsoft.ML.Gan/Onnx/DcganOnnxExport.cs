@@ -25,6 +25,12 @@ internal static class DcganOnnxExport
         return graph.ToBytes();
     }
 
+    /// <summary>The graph name of <see cref="Discriminator"/>: how a saved discriminator is recognised.</summary>
+    public const string DiscriminatorGraphName = "dcgan_discriminator";
+
+    /// <summary>The graph name of <see cref="DiscriminatorFeatures"/>.</summary>
+    public const string FeaturesGraphName = "dcgan_discriminator_features";
+
     /// <summary>
     /// The discriminator: <paramref name="pixelsColumn"/> [1, C, H, W] → <paramref name="scoreColumn"/> [1] (probability
     /// of real) and <paramref name="featuresColumn"/> [1, F] (hidden maps max-pooled to <paramref name="grid"/>², concatenated).
@@ -32,12 +38,38 @@ internal static class DcganOnnxExport
     public static byte[] Discriminator(DcganDiscriminator discriminator, string pixelsColumn, string scoreColumn,
         string featuresColumn, int grid)
     {
-        var layout = discriminator.Layout;
-        var image = layout.Image;
-        var graph = new OnnxGraphBuilder("dcgan_discriminator");
+        var graph = new OnnxGraphBuilder(DiscriminatorGraphName);
+        var layers = Enumerable.Range(0, discriminator.Layout.Stages).ToArray();
+        var x = HiddenLayers(graph, discriminator, pixelsColumn, featuresColumn, layers, grid);
+        var score = graph.Sigmoid(graph.Reshape(graph.Conv2d(x, discriminator.Convolutions[^1]), 1));
+        graph.Output(score, scoreColumn, 1);
+        return graph.ToBytes();
+    }
+
+    /// <summary>
+    /// Only the representation: <paramref name="pixelsColumn"/> [1, C, H, W] → <paramref name="featuresColumn"/> [1, F],
+    /// the hidden maps of <paramref name="layers"/> (0-based, ascending) max-pooled to <paramref name="grid"/>² and
+    /// concatenated. The graph stops after the last chosen layer.
+    /// </summary>
+    public static byte[] DiscriminatorFeatures(DcganDiscriminator discriminator, string pixelsColumn, string featuresColumn,
+        IReadOnlyList<int> layers, int grid)
+    {
+        var graph = new OnnxGraphBuilder(FeaturesGraphName);
+        HiddenLayers(graph, discriminator, pixelsColumn, featuresColumn, layers, grid);
+        return graph.ToBytes();
+    }
+
+    /// <summary>
+    /// Pixels through the hidden blocks up to the last of <paramref name="layers"/>, whose pooled maps become the
+    /// <paramref name="featuresColumn"/> output; returns the last hidden map.
+    /// </summary>
+    private static string HiddenLayers(OnnxGraphBuilder graph, DcganDiscriminator discriminator, string pixelsColumn,
+        string featuresColumn, IReadOnlyList<int> layers, int grid)
+    {
+        var image = discriminator.Layout.Image;
         var x = graph.Affine(graph.Input(pixelsColumn, 1, image.Channels, image.Height, image.Width), 1 / 127.5f, -1);
-        var pooled = new string[layout.Stages];
-        for (var block = 0; block < layout.Stages; block++)
+        var pooled = new List<string>(layers.Count);
+        for (var block = 0; block <= layers[^1]; block++)
         {
             x = graph.Conv2d(x, discriminator.Convolutions[block]);
             if (block > 0)
@@ -45,12 +77,13 @@ internal static class DcganOnnxExport
                 x = graph.BatchNorm2d(x, discriminator.Norms[block - 1]);
             }
             x = graph.LeakyRelu(x, (float)DcganDiscriminator.LeakySlope);
-            var side = layout.DiscriminatorSide(block);
-            pooled[block] = graph.Flatten(graph.AdaptiveMaxPool2d(x, side, side, grid, grid));
+            if (layers.Contains(block))
+            {
+                var side = discriminator.Layout.DiscriminatorSide(block);
+                pooled.Add(graph.Flatten(graph.AdaptiveMaxPool2d(x, side, side, grid, grid)));
+            }
         }
-        graph.Output(graph.Concat(1, pooled), featuresColumn, 1, discriminator.FeatureCount(grid));
-        var score = graph.Sigmoid(graph.Reshape(graph.Conv2d(x, discriminator.Convolutions[^1]), 1));
-        graph.Output(score, scoreColumn, 1);
-        return graph.ToBytes();
+        graph.Output(graph.Concat(1, [.. pooled]), featuresColumn, 1, discriminator.FeatureCount(grid, layers));
+        return x;
     }
 }

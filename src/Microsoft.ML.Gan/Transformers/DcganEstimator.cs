@@ -74,25 +74,6 @@ public sealed class DcganEstimator : IEstimator<GanTransformer>
     /// Checks that the input column is a vector of Single values and adds <c>Score</c> and <c>Features</c>, before any
     /// training starts. (Sizes are checked by <see cref="Fit"/>, since a schema shape carries none.)
     /// </summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        var column = _options.InputColumnName;
-        var matches = inputSchema.Where(c => c.Name == column).ToList();
-        if (matches.Count == 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(inputSchema),
-                $"Column '{column}' not found: expected a known-size vector of Single values (an image, planar C×H×W, 0..255).");
-        }
-        var found = matches[^1];
-        if (found.Kind != SchemaShape.Column.VectorKind.Vector || found.ItemType != NumberDataViewType.Single)
-        {
-            throw new ArgumentOutOfRangeException(nameof(inputSchema),
-                $"Column '{column}' must be a known-size vector of Single values (an image, planar C×H×W, 0..255); found {found.Kind} of {found.ItemType}.");
-        }
-        // SchemaShape columns cannot be built outside ML.NET; a Concatenate of the Single image column makes exactly
-        // the column kind the discriminator adds (a known-size Single vector), under each output name.
-        return _catalog.Concatenate(_options.ScoreColumnName, column)
-            .Append(_catalog.Concatenate(_options.FeaturesColumnName, column))
-            .GetOutputSchema(inputSchema);
-    }
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        ImageSchemaShape.AddVectorOutputs(_catalog, inputSchema, _options.InputColumnName, _options.ScoreColumnName, _options.FeaturesColumnName);
 }

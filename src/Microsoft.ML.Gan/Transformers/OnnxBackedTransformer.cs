@@ -30,11 +30,18 @@ public abstract class OnnxBackedTransformer : ITransformer, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        Reporting.AtomicFile.WriteAllBytes(path, OnnxModelBytes());
+    }
+
+    /// <summary>The bytes of the ONNX graph this transformer scores with.</summary>
+    internal byte[] OnnxModelBytes()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_modelFile is null)
         {
             throw new InvalidOperationException("This transformer was loaded from a saved model: its ONNX graph is inside the zip; export it from the transformer that was trained.");
         }
-        Reporting.AtomicFile.WriteAllBytes(path, File.ReadAllBytes(_modelFile.Path));
+        return File.ReadAllBytes(_modelFile.Path);
     }
 
     /// <inheritdoc/>

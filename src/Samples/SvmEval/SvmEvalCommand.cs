@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+
+namespace Microsoft.ML.Gan.Samples.SvmEval;
+
+/// <summary>
+/// <c>svm-eval</c>: the DCGAN paper's representation test. A DCGAN is trained on the images before the test rows
+/// without their labels (or taken from <c>--model</c>); from those same rows a few labelled rows per class are drawn,
+/// several times; OneVersusAll(LinearSvm) learns on them from (a) raw pixels, (b) features of an untrained
+/// discriminator of the same architecture and (c) features of the trained discriminator, λ chosen on a validation
+/// split of the labelled rows; micro and macro accuracy on the held-out test rows (the last rows of the file).
+/// </summary>
+internal static class SvmEvalCommand
+{
+    /// <summary>The usage line.</summary>
+    public const string Usage =
+        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--normalize minmax|meanvariance] [--layers 0,1] [--seed N] [--threads N] --output DIR";
+
+    private const double ValidationFraction = 0.2;
+    private static readonly float[] s_lambdas = [1e-5f, 1e-4f, 1e-3f, 1e-2f, 1e-1f];
+
+    /// <summary>Runs the command.</summary>
+    public static int Run(CommandLine options)
+    {
+        var output = Path.GetFullPath(options.Required("--output"));
+        Directory.CreateDirectory(output);
+        var seed = options.Number("--seed", 1)!.Value;
+        var perClass = options.Number("--labels-per-class", 100)!.Value;
+        var testCount = options.Number("--test", 2000)!.Value;
+        var draws = options.Number("--draws", 5)!.Value;
+        var iterations = options.Number("--iterations", 20)!.Value;
+        var standardise = options.Text("--normalize", "minmax") switch
+        {
+            "minmax" => false,
+            "meanvariance" => true,
+            var other => throw new ArgumentException($"--normalize takes minmax or meanvariance; found '{other}'."),
+        };
+        var layers = options.Text("--layers")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        var images = options.Text("--images") ?? TrainingData.BundledMnist;
+        var labels = options.Text("--labels")
+            ?? (options.Text("--images") is null ? Path.Combine(Path.GetDirectoryName(images)!, "labels-idx1-ubyte.gz")
+                : throw new ArgumentException("--images needs --labels (the IDX labels file of the same rows)."));
+
+        var mlContext = new MLContext(seed);
+        mlContext.Log += (_, message) =>
+        {
+            if (message.Kind is ChannelMessageKind.Info && message.RawMessage.StartsWith("DCGAN", StringComparison.Ordinal))
+            {
+                Console.WriteLine("\r" + message.RawMessage);
+            }
+        };
+        var all = mlContext.Data.LoadIdx(images, labels);
+        var allLabels = all.GetColumn<float>(GanDataCatalog.LabelColumnName).ToArray();
+        var rowCount = allLabels.Length;
+        if (testCount >= rowCount)
+        {
+            throw new ArgumentException($"--test {testCount} leaves no rows to learn from: the data has {rowCount} rows.");
+        }
+        var poolRows = rowCount - testCount;
+        var pool = mlContext.Data.TakeRows(all, poolRows);
+        var clock = Stopwatch.StartNew();
+
+        var modelPath = options.Text("--model") ?? TrainDiscriminator(mlContext, pool, options, seed, output);
+        var trained = new DiscriminatorFeaturesOptions { ModelPath = modelPath, Layers = layers };
+        // The baseline has the trained discriminator's architecture: its image shape and the library's default width.
+        var untrained = new DiscriminatorFeaturesOptions
+        {
+            UntrainedImageShape = mlContext.Transforms.Gan.DiscriminatorFeatures(trained).ImageShape,
+            Seed = seed,
+            Layers = layers,
+        };
+        var representations = new List<(string Name, Func<FeatureTable> Read)>
+        {
+            ("raw pixels", () => FeatureTable.Read(all, GanDataCatalog.PixelsColumnName)),
+            ("untrained discriminator", () => Features(mlContext, untrained, all)),
+            ("trained discriminator", () => Features(mlContext, trained, all)),
+        };
+
+        var labelDraws = Enumerable.Range(0, draws)
+            .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, ValidationFraction, seed + draw)).ToList();
+        var testRows = Enumerable.Range(poolRows, testCount).ToArray();
+        var protocol = new LinearSvmProtocol(mlContext, s_lambdas, iterations, standardise);
+        var report = new SvmEvalReport(
+            $"Data: {images} ({rowCount} rows). GAN: {(options.Text("--model") is null ? $"trained here on the first {poolRows} rows without labels" : "--model")} ({modelPath}). " +
+            $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, {ValidationFraction:P0} of each draw for choosing λ in " +
+            $"{{{string.Join(", ", s_lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}. Test: the last {testCount} rows. " +
+            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll(LinearSvm, {iterations} iterations). Layers: {(layers is null ? "all" : string.Join(",", layers))}, 4×4 grid.");
+        foreach (var (name, read) in representations)
+        {
+            var table = read();
+            var results = labelDraws.Select(draw => protocol.Run(table, draw, testRows)).ToList();
+            report.Add(name, table.Width, results);
+            Console.WriteLine($"{name}: {results.Average(r => r.MicroAccuracy):P2} micro, {results.Average(r => r.MacroAccuracy):P2} macro ({clock.Elapsed:hh\\:mm\\:ss})");
+        }
+        var markdown = report.ToMarkdown();
+        File.WriteAllText(Path.Combine(output, "svm-eval.md"), markdown);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Console.WriteLine($"Written to {Path.Combine(output, "svm-eval.md")} in {clock.Elapsed:hh\\:mm\\:ss}.");
+        return 0;
+    }
+
+    /// <summary>Trains a DCGAN on the pool's images only (labels dropped) and saves it as discriminator.zip.</summary>
+    private static string TrainDiscriminator(MLContext mlContext, IDataView pool, CommandLine options, int seed, string output)
+    {
+        var unlabelled = mlContext.Transforms.DropColumns(GanDataCatalog.LabelColumnName).Fit(pool).Transform(pool);
+        var dcgan = new DcganOptions
+        {
+            Epochs = options.Number("--epochs", DcganOptions.Defaults.Epochs)!.Value,
+            Seed = seed,
+            TorchThreads = options.Number("--threads", Environment.ProcessorCount),
+            TrainingDirectory = Path.Combine(output, "dcgan"),
+            Progress = new ConsoleProgress(),
+        };
+        using var gan = mlContext.Transforms.Gan.TrainDcgan(dcgan).Fit(unlabelled);
+        var path = Path.Combine(output, "discriminator.zip");
+        mlContext.Model.Save(gan, unlabelled.Schema, path);
+        return path;
+    }
+
+    private static FeatureTable Features(MLContext mlContext, DiscriminatorFeaturesOptions options, IDataView data)
+    {
+        using var features = mlContext.Transforms.Gan.DiscriminatorFeatures(options).Fit(data);
+        return FeatureTable.Read(features.Transform(data), features.OutputColumnName);
+    }
+}
