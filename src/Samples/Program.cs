@@ -4,6 +4,7 @@ using Microsoft.ML.Gan.Samples;
 var usage = $"""
     usage: dotnet run --project src/Samples -c Release -- COMMAND [OPTIONS]
       {DcganCommand.Usage}
+      {GanCommand.Usage}
       {GenerateCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
     """;
@@ -22,6 +23,7 @@ try
     return args[0] switch
     {
         "dcgan" => DcganCommand.Run(options),
+        "gan" => GanCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };

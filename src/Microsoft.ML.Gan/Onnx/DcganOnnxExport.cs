@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Networks;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Onnx;
 
@@ -28,10 +29,13 @@ internal static class DcganOnnxExport
     /// <summary>
     /// The discriminator: <paramref name="pixelsColumn"/> [1, C, H, W] → <paramref name="scoreColumn"/> [1] (probability
     /// of real) and <paramref name="featuresColumn"/> [1, F] (hidden maps max-pooled to <paramref name="grid"/>², concatenated).
+    /// Convolutions use <see cref="DcganDiscriminator.Weight"/>: with spectral normalisation, W/σ; export in eval mode.
     /// </summary>
     public static byte[] Discriminator(DcganDiscriminator discriminator, string pixelsColumn, string scoreColumn,
         string featuresColumn, int grid)
     {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var layout = discriminator.Layout;
         var image = layout.Image;
         var graph = new OnnxGraphBuilder("dcgan_discriminator");
@@ -39,7 +43,7 @@ internal static class DcganOnnxExport
         var pooled = new string[layout.Stages];
         for (var block = 0; block < layout.Stages; block++)
         {
-            x = graph.Conv2d(x, discriminator.Convolutions[block]);
+            x = Convolution(graph, x, discriminator, block);
             if (block > 0)
             {
                 x = graph.BatchNorm2d(x, discriminator.Norms[block - 1]);
@@ -49,8 +53,14 @@ internal static class DcganOnnxExport
             pooled[block] = graph.Flatten(graph.AdaptiveMaxPool2d(x, side, side, grid, grid));
         }
         graph.Output(graph.Concat(1, pooled), featuresColumn, 1, discriminator.FeatureCount(grid));
-        var score = graph.Sigmoid(graph.Reshape(graph.Conv2d(x, discriminator.Convolutions[^1]), 1));
+        var score = graph.Sigmoid(graph.Reshape(Convolution(graph, x, discriminator, layout.Stages), 1));
         graph.Output(score, scoreColumn, 1);
         return graph.ToBytes();
+    }
+
+    private static string Convolution(OnnxGraphBuilder graph, string x, DcganDiscriminator discriminator, int layer)
+    {
+        var convolution = discriminator.Convolutions[layer];
+        return graph.Conv2d(x, discriminator.Weight(layer), convolution.bias, (int)convolution.stride[0], (int)((long[])convolution.padding!)[0]);
     }
 }

@@ -135,7 +135,15 @@ internal sealed class OnnxGraphBuilder
     /// <param name="x">The NCHW input tensor.</param>
     /// <param name="norm">The module; it must track running statistics.</param>
     /// <returns>The output tensor's name.</returns>
-    public string BatchNorm2d(string x, TorchModules.BatchNorm2d norm)
+    public string BatchNorm2d(string x, TorchModules.BatchNorm2d norm) => BatchNorm(x, norm);
+
+    /// <summary>Batch normalization of features [N, F] in eval mode, with the module's running statistics, affine parameters and epsilon.</summary>
+    /// <param name="x">The [N, F] input tensor (ONNX normalises axis 1 of any rank).</param>
+    /// <param name="norm">The module; it must track running statistics.</param>
+    /// <returns>The output tensor's name.</returns>
+    public string BatchNorm1d(string x, TorchModules.BatchNorm1d norm) => BatchNorm(x, norm);
+
+    private string BatchNorm(string x, TorchModules.BatchNorm norm)
     {
         ArgumentNullException.ThrowIfNull(norm);
         if (norm.running_mean is null || norm.running_var is null)

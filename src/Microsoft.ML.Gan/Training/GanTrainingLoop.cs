@@ -25,6 +25,7 @@ internal sealed class GanTrainingLoop : IDisposable
     // Kept alive for the whole run: a Scalar made on the fly can be finalised during the native call that uses it.
     private readonly Scalar _pixelScale = (1 / 127.5).ToScalar();
     private readonly Scalar _one = 1.ToScalar();
+    private readonly Scalar _two = 2.ToScalar();
     private TrainingHistory _history = new();
     private TrainingPosition _position;
 
@@ -39,7 +40,7 @@ internal sealed class GanTrainingLoop : IDisposable
         _device = device;
         _architecture = architecture;
         _latentGenerator = new torch.Generator((ulong)settings.Seed);
-        _sampleLatents = tensor(LatentVectors.Sample(model.LatentSize, settings.SampleCount, settings.Seed),
+        _sampleLatents = tensor(LatentVectors.Sample(model.LatentSize, settings.SampleCount, settings.Seed, settings.LatentDistribution),
             [settings.SampleCount, model.LatentSize]);
     }
 
@@ -115,9 +116,13 @@ internal sealed class GanTrainingLoop : IDisposable
         using var scope = NewDisposeScope();
         var real = tensor(batch.Pixels, [_reader.BatchSize, shape.Channels, shape.Height, shape.Width])
             .narrow(0, 0, batch.Count).to(_device).mul_(_pixelScale).sub_(_one);
-        var latents = randn([batch.Count, _model.LatentSize], generator: _latentGenerator).to(_device);
-        return _model.Step(real, latents);
+        return _model.Step(real, DrawLatents(batch.Count).to(_device));
     }
+
+    /// <summary>Latents of the settings' distribution from the checkpointed latent generator.</summary>
+    private Tensor DrawLatents(int count) => _settings.LatentDistribution == LatentDistribution.Uniform
+        ? rand([count, _model.LatentSize], generator: _latentGenerator).mul_(_two).sub_(_one)
+        : randn([count, _model.LatentSize], generator: _latentGenerator);
 
     private void CheckFinite(StepLosses losses)
     {
@@ -209,5 +214,6 @@ internal sealed class GanTrainingLoop : IDisposable
         _latentGenerator.Dispose();
         _pixelScale.Dispose();
         _one.Dispose();
+        _two.Dispose();
     }
 }

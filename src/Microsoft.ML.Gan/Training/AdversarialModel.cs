@@ -1,0 +1,172 @@
+using Microsoft.ML.Gan.Training.Losses;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Microsoft.ML.Gan.Training;
+
+/// <summary>
+/// A generator and a discriminator trained against each other, whatever their architecture: Adam for each network
+/// (learning rates may differ), the chosen <see cref="AdversarialLoss"/>, one discriminator step per batch and a
+/// generator step on every <see cref="AdversarialSettings.CriticSteps"/>-th. Optionally keeps a weight average of the
+/// generator, which is then the generator that samples and is exported.
+/// </summary>
+internal sealed class AdversarialModel : IAdversarialModel
+{
+    private readonly TorchSharp.Modules.Adam _generatorOptimizer;
+    private readonly TorchSharp.Modules.Adam _discriminatorOptimizer;
+    private readonly WeightAverage? _generatorAverage;
+    private readonly AdversarialLoss _loss;
+    private readonly int _criticSteps;
+    private readonly torch.Generator _random;
+    private long _discriminatorSteps;
+    private float _generatorLoss;
+
+    /// <summary>
+    /// Builds both networks with <paramref name="createGenerator"/> and <paramref name="createDiscriminator"/> (weights
+    /// from torch's seeded generator) and moves them to <paramref name="device"/>; a positive generator average decay
+    /// builds a second generator for the average.
+    /// </summary>
+    public AdversarialModel(Func<Module<Tensor, Tensor>> createGenerator, Func<Module<Tensor, Tensor>> createDiscriminator,
+        int latentSize, AdversarialSettings settings, Device device)
+    {
+        LatentSize = latentSize;
+        Generator = createGenerator();
+        Discriminator = createDiscriminator();
+        Generator.to(device);
+        Discriminator.to(device);
+        _generatorOptimizer = optim.Adam(Generator.parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
+        _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), settings.DiscriminatorLearningRate, settings.Beta1, settings.Beta2);
+        if (settings.GeneratorAverageDecay > 0)
+        {
+            _generatorAverage = new WeightAverage(Generator, createGenerator().to(device), settings.GeneratorAverageDecay);
+        }
+        _loss = AdversarialLoss.For(settings.Loss, settings.GradientPenaltyWeight);
+        _criticSteps = settings.CriticSteps;
+        _random = new torch.Generator((ulong)settings.Seed);
+    }
+
+    /// <summary>The generator network being trained.</summary>
+    public Module<Tensor, Tensor> Generator { get; }
+
+    /// <summary>The discriminator network.</summary>
+    public Module<Tensor, Tensor> Discriminator { get; }
+
+    /// <summary>The generator that samples and is exported: the weight average when there is one.</summary>
+    public Module<Tensor, Tensor> SamplingGenerator => (Module<Tensor, Tensor>?)_generatorAverage?.Average ?? Generator;
+
+    /// <summary>The Adam learning rates of the generator and the discriminator.</summary>
+    public (double Generator, double Discriminator) LearningRates =>
+        (_generatorOptimizer.ParamGroups.First().LearningRate, _discriminatorOptimizer.ParamGroups.First().LearningRate);
+
+    /// <inheritdoc/>
+    public int LatentSize { get; }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The generator steps on the first batch of every <see cref="AdversarialSettings.CriticSteps"/>; on the others the
+    /// reported generator loss is that of its last step.
+    /// </remarks>
+    public StepLosses Step(Tensor realImages, Tensor latents)
+    {
+        using var scope = NewDisposeScope();
+        Generator.train();
+        Discriminator.train();
+
+        _discriminatorOptimizer.zero_grad();
+        var realLogits = Discriminator.forward(realImages);
+        var generated = Generator.forward(latents);
+        var fakeLogits = Discriminator.forward(generated.detach());
+        var discriminatorLoss = _loss.Discriminator(realLogits, fakeLogits);
+        if (_loss.HasGradientPenalty)
+        {
+            discriminatorLoss = discriminatorLoss + _loss.GradientPenalty(GradientNorms(realImages, generated.detach()))!;
+        }
+        discriminatorLoss.backward();
+        _discriminatorOptimizer.step();
+
+        if (_discriminatorSteps++ % _criticSteps == 0)
+        {
+            _generatorOptimizer.zero_grad();
+            var generatorLoss = _loss.Generator(Discriminator.forward(generated));
+            generatorLoss.backward();
+            _generatorOptimizer.step();
+            _generatorAverage?.Update();
+            _generatorLoss = generatorLoss.item<float>();
+        }
+
+        return new StepLosses(
+            _generatorLoss,
+            discriminatorLoss.item<float>(),
+            realLogits.detach().sigmoid().mean().item<float>(),
+            fakeLogits.detach().sigmoid().mean().item<float>());
+    }
+
+    /// <summary>‖∇D(x̂)‖ per image at x̂ drawn uniformly on the segments between real and generated images (WGAN-GP).</summary>
+    private Tensor GradientNorms(Tensor real, Tensor fake)
+    {
+        var shape = Enumerable.Repeat(1L, (int)real.dim()).ToArray();
+        shape[0] = real.shape[0];
+        var weights = rand(shape, generator: _random).to(real.device);
+        var mixed = real.lerp(fake, weights).requires_grad_(true);
+        var scores = Discriminator.forward(mixed);
+        var gradients = autograd.grad([scores], [mixed], [ones_like(scores)], retain_graph: true, create_graph: true)[0];
+        return gradients.flatten(1).norm(1, false, 2);
+    }
+
+    /// <inheritdoc/>
+    public Tensor Generate(Tensor latents)
+    {
+        using var noGrad = no_grad();
+        SamplingGenerator.eval();
+        return SamplingGenerator.forward(latents);
+    }
+
+    /// <inheritdoc/>
+    public void Save(BinaryWriter writer)
+    {
+        Generator.save(writer);
+        Discriminator.save(writer);
+        _generatorOptimizer.save_state_dict(writer);
+        _discriminatorOptimizer.save_state_dict(writer);
+        if (_generatorAverage is not null)
+        {
+            _generatorAverage.Average.save(writer);
+            writer.Write(_generatorAverage.Updates);
+        }
+        writer.Write(_discriminatorSteps);
+        writer.Write(_generatorLoss);
+        using var random = _random.get_state();
+        random.Save(writer);
+    }
+
+    /// <inheritdoc/>
+    public void Load(BinaryReader reader)
+    {
+        Generator.load(reader);
+        Discriminator.load(reader);
+        _generatorOptimizer.load_state_dict(reader);
+        _discriminatorOptimizer.load_state_dict(reader);
+        if (_generatorAverage is not null)
+        {
+            _generatorAverage.Average.load(reader);
+            _generatorAverage.Updates = reader.ReadInt64();
+        }
+        _discriminatorSteps = reader.ReadInt64();
+        _generatorLoss = reader.ReadSingle();
+        using var random = Tensor.Load(reader);
+        _random.set_state(random);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _generatorOptimizer.Dispose();
+        _discriminatorOptimizer.Dispose();
+        _generatorAverage?.Dispose();
+        _loss.Dispose();
+        _random.Dispose();
+        Generator.Dispose();
+        Discriminator.Dispose();
+    }
+}
