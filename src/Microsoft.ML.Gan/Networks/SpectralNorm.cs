@@ -40,7 +40,8 @@ internal sealed class SpectralNorm : nn.Module
             }
             v = RightVector(matrix, u);
         }
-        var sigma = u.dot(matrix.mv(v));
+        // A copy: the next training call updates u in place, which would invalidate this call's autograd graph.
+        var sigma = u.clone().dot(matrix.mv(v));
         return weight.div(sigma).MoveToOuterDisposeScope();
     }
 

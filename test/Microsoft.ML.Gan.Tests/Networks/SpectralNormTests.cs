@@ -19,7 +19,7 @@ public sealed class SpectralNormTests
         Tensor normalised = weight;
         using (no_grad())
         {
-            for (var i = 0; i < 50; i++)
+            for (var i = 0; i < 500; i++)
             {
                 normalised = norm.Normalize(weight);
             }
