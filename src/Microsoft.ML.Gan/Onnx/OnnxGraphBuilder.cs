@@ -143,14 +143,6 @@ internal sealed class OnnxGraphBuilder
     /// <returns>The output tensor's name.</returns>
     public string BatchNorm1d(string x, TorchModules.BatchNorm1d norm) => BatchNorm(x, norm);
 
-    private string BatchNorm(string x, TorchModules.BatchNorm norm)
-    {
-        ArgumentNullException.ThrowIfNull(norm);
-        if (norm.running_mean is null || norm.running_var is null)
-            throw new NotSupportedException("Only batch norm with running statistics (track_running_stats) can be exported: eval mode uses them.");
-        return BatchNorm2d(x, norm.weight, norm.bias, norm.running_mean, norm.running_var, norm.eps);
-    }
-
     /// <summary>Batch normalization in eval mode from explicit statistics and parameters.</summary>
     /// <param name="x">The NCHW input tensor.</param>
     /// <param name="weight">The per-channel scale (gamma), or <see langword="null"/> for ones.</param>
@@ -297,6 +289,14 @@ internal sealed class OnnxGraphBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         File.WriteAllBytes(path, ToBytes());
+    }
+
+    private string BatchNorm(string x, TorchModules.BatchNorm norm)
+    {
+        ArgumentNullException.ThrowIfNull(norm);
+        if (norm.running_mean is null || norm.running_var is null)
+            throw new NotSupportedException("Only batch norm with running statistics (track_running_stats) can be exported: eval mode uses them.");
+        return BatchNorm2d(x, norm.weight, norm.bias, norm.running_mean, norm.running_var, norm.eps);
     }
 
     private string Convolution(string opType, string x, Tensor weight, Tensor? bias, int stride, int padding, int outputPadding)

@@ -19,6 +19,9 @@ internal sealed class AdversarialModel : IAdversarialModel
     private readonly AdversarialLoss _loss;
     private readonly int _criticSteps;
     private readonly torch.Generator _random;
+    private readonly Func<Module<Tensor, Tensor>> _createGenerator;
+    private readonly Device _device;
+    private Module<Tensor, Tensor>? _bestGenerator;
     private long _discriminatorSteps;
     private float _generatorLoss;
 
@@ -31,6 +34,8 @@ internal sealed class AdversarialModel : IAdversarialModel
         int latentSize, AdversarialSettings settings, Device device)
     {
         LatentSize = latentSize;
+        _createGenerator = createGenerator;
+        _device = device;
         Generator = createGenerator();
         Discriminator = createDiscriminator();
         Generator.to(device);
@@ -55,6 +60,12 @@ internal sealed class AdversarialModel : IAdversarialModel
     /// <summary>The generator that samples and is exported: the weight average when there is one.</summary>
     public Module<Tensor, Tensor> SamplingGenerator => (Module<Tensor, Tensor>?)_generatorAverage?.Average ?? Generator;
 
+    /// <summary>The generator to export: the best one kept by <see cref="KeepIfBest"/>, else <see cref="SamplingGenerator"/>.</summary>
+    public Module<Tensor, Tensor> ExportedGenerator => _bestGenerator ?? SamplingGenerator;
+
+    /// <inheritdoc/>
+    public (double Quality, int Epoch)? Best { get; private set; }
+
     /// <summary>The Adam learning rates of the generator and the discriminator.</summary>
     public (double Generator, double Discriminator) LearningRates =>
         (_generatorOptimizer.ParamGroups.First().LearningRate, _discriminatorOptimizer.ParamGroups.First().LearningRate);
@@ -77,11 +88,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         var realLogits = Discriminator.forward(realImages);
         var generated = Generator.forward(latents);
         var fakeLogits = Discriminator.forward(generated.detach());
-        var discriminatorLoss = _loss.Discriminator(realLogits, fakeLogits);
-        if (_loss.HasGradientPenalty)
-        {
-            discriminatorLoss = discriminatorLoss + _loss.GradientPenalty(GradientNorms(realImages, generated.detach()))!;
-        }
+        var discriminatorLoss = _loss.Discriminator(realLogits, fakeLogits, () => GradientNorms(realImages, generated.detach()));
         discriminatorLoss.backward();
         _discriminatorOptimizer.step();
 
@@ -123,6 +130,31 @@ internal sealed class AdversarialModel : IAdversarialModel
     }
 
     /// <inheritdoc/>
+    public bool KeepIfBest(double quality, int epoch)
+    {
+        // NaN is never the best.
+        if (double.IsNaN(quality) || (Best is { } best && quality <= best.Quality))
+        {
+            return false;
+        }
+        _bestGenerator ??= NewBestGenerator();
+        ModuleState.Copy(SamplingGenerator, _bestGenerator);
+        Best = (quality, epoch);
+        return true;
+    }
+
+    private Module<Tensor, Tensor> NewBestGenerator()
+    {
+        var generator = _createGenerator().to(_device);
+        generator.eval();
+        foreach (var parameter in generator.parameters())
+        {
+            parameter.requires_grad = false;
+        }
+        return generator;
+    }
+
+    /// <inheritdoc/>
     public void Save(BinaryWriter writer)
     {
         Generator.save(writer);
@@ -138,6 +170,13 @@ internal sealed class AdversarialModel : IAdversarialModel
         writer.Write(_generatorLoss);
         using var random = _random.get_state();
         random.Save(writer);
+        writer.Write(Best is not null);
+        if (Best is { } best)
+        {
+            writer.Write(best.Quality);
+            writer.Write(best.Epoch);
+            _bestGenerator!.save(writer);
+        }
     }
 
     /// <inheritdoc/>
@@ -156,6 +195,12 @@ internal sealed class AdversarialModel : IAdversarialModel
         _generatorLoss = reader.ReadSingle();
         using var random = Tensor.Load(reader);
         _random.set_state(random);
+        if (reader.ReadBoolean())
+        {
+            Best = (reader.ReadDouble(), reader.ReadInt32());
+            _bestGenerator ??= NewBestGenerator();
+            _bestGenerator.load(reader);
+        }
     }
 
     /// <inheritdoc/>
@@ -164,6 +209,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         _generatorOptimizer.Dispose();
         _discriminatorOptimizer.Dispose();
         _generatorAverage?.Dispose();
+        _bestGenerator?.Dispose();
         _loss.Dispose();
         _random.Dispose();
         Generator.Dispose();

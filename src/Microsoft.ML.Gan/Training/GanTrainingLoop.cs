@@ -22,6 +22,7 @@ internal sealed class GanTrainingLoop : IDisposable
     private readonly string _architecture;
     private readonly torch.Generator _latentGenerator;
     private readonly Tensor _sampleLatents;
+    private readonly Tensor? _qualityLatents;
     // Kept alive for the whole run: a Scalar made on the fly can be finalised during the native call that uses it.
     private readonly Scalar _pixelScale = (1 / 127.5).ToScalar();
     private readonly Scalar _one = 1.ToScalar();
@@ -42,6 +43,11 @@ internal sealed class GanTrainingLoop : IDisposable
         _latentGenerator = new torch.Generator((ulong)settings.Seed);
         _sampleLatents = tensor(LatentVectors.Sample(model.LatentSize, settings.SampleCount, settings.Seed, settings.LatentDistribution),
             [settings.SampleCount, model.LatentSize]);
+        if (settings.Quality is { } quality)
+        {
+            _qualityLatents = tensor(LatentVectors.Sample(model.LatentSize, quality.SampleCount, settings.Seed, settings.LatentDistribution),
+                [quality.SampleCount, model.LatentSize]);
+        }
     }
 
     /// <summary>Trains to the last epoch (continuing from the checkpoint when asked) and returns the history.</summary>
@@ -139,6 +145,7 @@ internal sealed class GanTrainingLoop : IDisposable
 
     private void EndEpoch()
     {
+        EvaluateQuality();
         if (_settings.TrainingDirectory is not { } directory)
         {
             return;
@@ -157,10 +164,32 @@ internal sealed class GanTrainingLoop : IDisposable
     {
         var shape = _reader.Shape;
         using var scope = NewDisposeScope();
-        var pixels = _model.Generate(_sampleLatents.to(_device)).add(_one).div(_pixelScale).clamp(0, 255).cpu();
+        var pixels = Pixels(_sampleLatents).cpu();
         ImageGrid.SavePng(pixels.data<float>().ToArray(), _settings.SampleCount, shape.Channels, shape.Height, shape.Width,
             path, scale: Math.Max(1, 64 / shape.Height));
     }
+
+    /// <summary>Scores the sampling generator every few epochs and the last, keeping it when it is the best so far.</summary>
+    private void EvaluateQuality()
+    {
+        if (_settings.Quality is not { } quality || _position.Epoch % quality.Interval != 0 && _position.Epoch != _settings.Epochs)
+        {
+            return;
+        }
+        double score;
+        using (NewDisposeScope())
+        {
+            score = quality.Score(Pixels(_qualityLatents!));
+        }
+        var kept = _model.KeepIfBest(score, _position.Epoch);
+        var best = _model.Best;
+        _log.Info(MessageSensitivity.None, kept
+            ? $"{_settings.Title} epoch {_position.Epoch}: quality {score:G4}, the best so far: generator kept."
+            : $"{_settings.Title} epoch {_position.Epoch}: quality {score:G4}; the best is {best?.Quality:G4} after epoch {best?.Epoch}.");
+    }
+
+    /// <summary>The sampling generator's images for <paramref name="latents"/>, [N, C, H, W] in 0..255.</summary>
+    private Tensor Pixels(Tensor latents) => _model.Generate(latents.to(_device)).add(_one).div(_pixelScale).clamp(0, 255);
 
     private Dictionary<string, string> Facts()
     {
@@ -211,6 +240,7 @@ internal sealed class GanTrainingLoop : IDisposable
     public void Dispose()
     {
         _sampleLatents.Dispose();
+        _qualityLatents?.Dispose();
         _latentGenerator.Dispose();
         _pixelScale.Dispose();
         _one.Dispose();

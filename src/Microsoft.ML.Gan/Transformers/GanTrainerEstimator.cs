@@ -3,6 +3,7 @@ using Microsoft.ML.Gan.Catalog;
 using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Training;
+using Microsoft.ML.Gan.Transformers;
 using Microsoft.ML.Runtime;
 using static TorchSharp.torch;
 
@@ -56,15 +57,16 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
         using var model = new AdversarialModel(architecture.CreateGenerator, architecture.CreateDiscriminator,
             architecture.LatentSize, AdversarialSettings.From(_options, seed), device);
         var settings = new GanTrainingSettings(_options.Epochs, seed, _options.TrainingDirectory, _options.Resume,
-            _options.SampleCount, architecture.Title, _options.LatentDistribution, _options.Progress, _options.CancellationToken);
+            _options.SampleCount, architecture.Title, _options.LatentDistribution, KeepBestEvaluation(architecture.Image),
+            _options.Progress, _options.CancellationToken);
         using var loop = new GanTrainingLoop(model, reader, settings, log, device,
             $"{architecture.Identity}, generator average {_options.GeneratorAverageDecay}");
         var history = loop.Run();
 
-        model.SamplingGenerator.eval();
+        model.ExportedGenerator.eval();
         model.Discriminator.eval();
         var generator = GanScorers.Generator(_catalog, _environment,
-            architecture.ExportGenerator(model.SamplingGenerator, _options.LatentColumnName, _options.InputColumnName),
+            architecture.ExportGenerator(model.ExportedGenerator, _options.LatentColumnName, _options.InputColumnName),
             _options.LatentColumnName, architecture.LatentSize, _options.LatentDistribution, _options.InputColumnName,
             architecture.Image, _options.GeneratorImageColumnName);
         var discriminatorBytes = architecture.ExportDiscriminator(model.Discriminator, _options.InputColumnName,
@@ -72,6 +74,12 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
         return GanScorers.Discriminator(_catalog, _environment, discriminatorBytes, input, _options.InputColumnName,
             architecture.Image, _options.ScoreColumnName, _options.FeaturesColumnName, architecture.FeatureCount, generator, history);
     }
+
+    /// <summary>Keep-best, when the options give a quality metric: pixels become a data view of the image column for it.</summary>
+    private QualityEvaluation? KeepBestEvaluation(ImageShape image) => _options.QualityMetric is { } metric
+        ? new QualityEvaluation(pixels => metric(GeneratedImages.Create(_options.InputColumnName, image, pixels)),
+            _options.QualityEvaluationInterval, _options.QualitySampleCount)
+        : null;
 
     /// <summary>
     /// Checks that the input column is a vector of Single values and adds <c>Score</c> and <c>Features</c>, before any

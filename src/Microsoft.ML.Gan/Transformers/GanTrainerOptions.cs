@@ -44,6 +44,10 @@ public abstract class GanTrainerOptions
         public const double GeneratorAverageDecay = 0.999;
         /// <summary>Images in each epoch's sample grid.</summary>
         public const int SampleCount = 64;
+        /// <summary>Epochs between two evaluations of <see cref="QualityMetric"/>.</summary>
+        public const int QualityEvaluationInterval = 1;
+        /// <summary>Images generated for each evaluation of <see cref="QualityMetric"/>.</summary>
+        public const int QualitySampleCount = 1000;
     }
 
     private protected GanTrainerOptions()
@@ -117,6 +121,22 @@ public abstract class GanTrainerOptions
     /// </summary>
     public double GeneratorAverageDecay = Defaults.GeneratorAverageDecay;
 
+    /// <summary>
+    /// Keep-best: a quality score of generated images, higher is better (e.g. a classifier score). When set, every
+    /// <see cref="QualityEvaluationInterval"/> epochs <see cref="QualitySampleCount"/> images are generated from fixed
+    /// latents by the sampling generator (the weight average when there is one) and passed as a data view with the
+    /// image column (<see cref="InputColumnName"/>, planar C×H×W, 0..255); the generator of the best score so far is kept
+    /// (in the checkpoint too) and is the one exported. GAN quality is not monotonic in training, so the last generator
+    /// is often not the best.
+    /// </summary>
+    public Func<IDataView, double>? QualityMetric;
+
+    /// <summary>Epochs between two evaluations of <see cref="QualityMetric"/> (the last epoch is always evaluated).</summary>
+    public int QualityEvaluationInterval = Defaults.QualityEvaluationInterval;
+
+    /// <summary>Images generated for each evaluation of <see cref="QualityMetric"/>.</summary>
+    public int QualitySampleCount = Defaults.QualitySampleCount;
+
     /// <summary>Seed of weights, latents and data order; null to take one from the MLContext (whose seed fixes it).</summary>
     public int? Seed;
 
@@ -167,6 +187,8 @@ public abstract class GanTrainerOptions
         ArgumentOutOfRangeException.ThrowIfNegative(GradientPenaltyWeight, nameof(GradientPenaltyWeight));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CriticSteps, nameof(CriticSteps));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QualityEvaluationInterval, nameof(QualityEvaluationInterval));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QualitySampleCount, nameof(QualitySampleCount));
         if (TorchThreads is { } threads)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads, nameof(TorchThreads));

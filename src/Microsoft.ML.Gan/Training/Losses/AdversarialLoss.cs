@@ -19,20 +19,14 @@ internal abstract class AdversarialLoss : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown GAN loss."),
     };
 
-    /// <summary>The discriminator's loss, to minimise.</summary>
-    public abstract Tensor Discriminator(Tensor realLogits, Tensor fakeLogits);
+    /// <summary>
+    /// The discriminator's loss, to minimise. <paramref name="gradientNorms"/> computes ‖∇D(x̂)‖ per image at points x̂
+    /// between real and generated images, for losses with a gradient penalty; the others leave it uncalled.
+    /// </summary>
+    public abstract Tensor Discriminator(Tensor realLogits, Tensor fakeLogits, Func<Tensor> gradientNorms);
 
     /// <summary>The generator's loss, to minimise, from the discriminator's logits on generated images.</summary>
     public abstract Tensor Generator(Tensor fakeLogits);
-
-    /// <summary>
-    /// The penalty added to the discriminator's loss for the norms of its input gradients at images between real and
-    /// generated ones; null when this loss has none (then the gradients are not computed at all).
-    /// </summary>
-    public virtual Tensor? GradientPenalty(Tensor gradientNorms) => null;
-
-    /// <summary>Whether <see cref="GradientPenalty"/> needs the gradient norms.</summary>
-    public virtual bool HasGradientPenalty => false;
 
     /// <summary>Releases the kept Scalars, if any.</summary>
     public virtual void Dispose()

@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Training.Losses;
 internal sealed class HingeLoss : AdversarialLoss
 {
     /// <inheritdoc/>
-    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits) =>
+    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits, Func<Tensor> gradientNorms) =>
         functional.relu(ones_like(realLogits) - realLogits).mean() + functional.relu(ones_like(fakeLogits) + fakeLogits).mean();
 
     /// <inheritdoc/>

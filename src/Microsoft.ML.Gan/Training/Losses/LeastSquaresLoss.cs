@@ -11,7 +11,7 @@ internal sealed class LeastSquaresLoss : AdversarialLoss
     private readonly Scalar _half = 0.5.ToScalar();
 
     /// <inheritdoc/>
-    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits) =>
+    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits, Func<Tensor> gradientNorms) =>
         (functional.mse_loss(realLogits, ones_like(realLogits)) + functional.mse_loss(fakeLogits, zeros_like(fakeLogits))).mul(_half);
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Training.Losses;
 internal sealed class MinimaxLoss : AdversarialLoss
 {
     /// <inheritdoc/>
-    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits) =>
+    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits, Func<Tensor> gradientNorms) =>
         NonSaturatingLoss.CrossEntropy(realLogits, fakeLogits);
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace Microsoft.ML.Gan.Training.Losses;
 internal sealed class NonSaturatingLoss : AdversarialLoss
 {
     /// <inheritdoc/>
-    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits) => CrossEntropy(realLogits, fakeLogits);
+    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits, Func<Tensor> gradientNorms) => CrossEntropy(realLogits, fakeLogits);
 
     /// <inheritdoc/>
     public override Tensor Generator(Tensor fakeLogits) =>

@@ -17,17 +17,14 @@ internal sealed class WassersteinLoss : AdversarialLoss
     public WassersteinLoss(double penaltyWeight) => _penaltyWeight = penaltyWeight.ToScalar();
 
     /// <inheritdoc/>
-    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits) => fakeLogits.mean() - realLogits.mean();
+    public override Tensor Discriminator(Tensor realLogits, Tensor fakeLogits, Func<Tensor> gradientNorms)
+    {
+        var norms = gradientNorms();
+        return fakeLogits.mean() - realLogits.mean() + functional.mse_loss(norms, ones_like(norms)).mul(_penaltyWeight);
+    }
 
     /// <inheritdoc/>
     public override Tensor Generator(Tensor fakeLogits) => fakeLogits.mean().neg();
-
-    /// <inheritdoc/>
-    public override bool HasGradientPenalty => true;
-
-    /// <inheritdoc/>
-    public override Tensor? GradientPenalty(Tensor gradientNorms) =>
-        functional.mse_loss(gradientNorms, ones_like(gradientNorms)).mul(_penaltyWeight);
 
     /// <inheritdoc/>
     public override void Dispose() => _penaltyWeight.Dispose();
