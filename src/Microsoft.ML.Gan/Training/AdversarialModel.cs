@@ -84,15 +84,21 @@ internal sealed class AdversarialModel : IAdversarialModel
         Generator.train();
         Discriminator.train();
 
+        var generatorStep = _discriminatorSteps++ % _criticSteps == 0;
         _discriminatorOptimizer.zero_grad();
         var realLogits = Discriminator.forward(realImages);
-        var generated = Generator.forward(latents);
+        Tensor generated;
+        // Without a generator step, nothing needs the generator's graph.
+        using (generatorStep ? null : no_grad())
+        {
+            generated = Generator.forward(latents);
+        }
         var fakeLogits = Discriminator.forward(generated.detach());
         var discriminatorLoss = _loss.Discriminator(realLogits, fakeLogits, () => GradientNorms(realImages, generated.detach()));
         discriminatorLoss.backward();
         _discriminatorOptimizer.step();
 
-        if (_discriminatorSteps++ % _criticSteps == 0)
+        if (generatorStep)
         {
             _generatorOptimizer.zero_grad();
             var generatorLoss = _loss.Generator(Discriminator.forward(generated));
