@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Samples;
 internal static class GenerateCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "generate --model DIR/generator.zip [--count N] [--seed N] --output DIR";
+    public const string Usage = "generate --model DIR/generator.zip [--count N] [--seed N] [--latent normal|uniform] --output DIR";
 
     private const string LatentColumn = "Latent";
     private const string PixelsColumn = "Pixels";
@@ -27,7 +27,14 @@ internal static class GenerateCommand
         {
             throw new InvalidDataException($"'{modelPath}' is not a generator: expected an input column '{LatentColumn}' of known-size Single vectors.");
         }
-        var latents = LatentVectors.Create(LatentColumn, latentType.Size, count, options.Number("--seed", 1)!.Value);
+        // A zip holds no training options: the latent distribution the generator was trained on is given here.
+        var distribution = options.Text("--latent", "normal") switch
+        {
+            "normal" => LatentDistribution.Normal,
+            "uniform" => LatentDistribution.Uniform,
+            var other => throw new ArgumentException($"Option --latent needs normal or uniform, found '{other}'."),
+        };
+        var latents = LatentVectors.Create(LatentColumn, latentType.Size, count, options.Number("--seed", 1)!.Value, distribution);
         var generated = generator.Transform(latents);
         var dimensions = ((VectorDataViewType)generated.Schema[PixelsColumn].Type).Dimensions;
         var (channels, height, width) = (dimensions[^3], dimensions[^2], dimensions[^1]);

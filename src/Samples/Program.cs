@@ -4,6 +4,7 @@ using Microsoft.ML.Gan.Samples;
 var usage = $"""
     usage: dotnet run --project src/Samples -c Release -- COMMAND [OPTIONS]
       {DcganCommand.Usage}
+      {GanCommand.Usage}
       {GenerateCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
@@ -23,6 +24,7 @@ try
     return args[0] switch
     {
         "dcgan" => DcganCommand.Run(options),
+        "gan" => GanCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),

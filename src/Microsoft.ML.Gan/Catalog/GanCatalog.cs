@@ -25,11 +25,11 @@ public sealed partial class GanCatalog
     /// a known-size vector of Single.</para>
     /// </remarks>
     public DcganEstimator TrainDcgan(
-        string scoreColumnName = DcganOptions.Defaults.ScoreColumnName,
-        string featuresColumnName = DcganOptions.Defaults.FeaturesColumnName,
-        string inputColumnName = DcganOptions.Defaults.InputColumnName,
-        int epochs = DcganOptions.Defaults.Epochs,
-        int batchSize = DcganOptions.Defaults.BatchSize,
+        string scoreColumnName = GanTrainerOptions.Defaults.ScoreColumnName,
+        string featuresColumnName = GanTrainerOptions.Defaults.FeaturesColumnName,
+        string inputColumnName = GanTrainerOptions.Defaults.InputColumnName,
+        int epochs = GanTrainerOptions.Defaults.Epochs,
+        int batchSize = GanTrainerOptions.Defaults.BatchSize,
         ImageShape? imageShape = null,
         string? trainingDirectory = null) =>
         TrainDcgan(new DcganOptions

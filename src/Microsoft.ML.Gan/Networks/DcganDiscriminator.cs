@@ -7,7 +7,8 @@ namespace Microsoft.ML.Gan.Networks;
 
 /// <summary>
 /// The DCGAN discriminator: strided convolutions from an image in [-1, 1] to one logit, LeakyReLU(0.2) after every
-/// hidden convolution, batch norm on every hidden map but the first. No pooling, no fully-connected layers.
+/// hidden convolution, batch norm on every hidden map but the first. No pooling, no fully-connected layers. With
+/// spectral normalisation, every convolution uses its weight divided by its largest singular value.
 /// </summary>
 internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
 {
@@ -16,9 +17,13 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
 
     private readonly ModuleList<Conv2d> _convolutions = new();
     private readonly ModuleList<BatchNorm2d> _norms = new();
+    private readonly ModuleList<SpectralNorm> _spectralNorms = new();
 
-    /// <summary>Builds the discriminator of <paramref name="layout"/> with the paper's initial weights.</summary>
-    public DcganDiscriminator(DcganLayout layout) : base(nameof(DcganDiscriminator))
+    /// <summary>
+    /// Builds the discriminator of <paramref name="layout"/> with the paper's initial weights, its convolutions
+    /// spectrally normalised when <paramref name="spectralNormalization"/>.
+    /// </summary>
+    public DcganDiscriminator(DcganLayout layout, bool spectralNormalization = false) : base(nameof(DcganDiscriminator))
     {
         Layout = layout;
         _convolutions.Add(Conv2d(layout.Image.Channels, layout.DiscriminatorChannels(0), 4, stride: 2, padding: 1L, bias: false));
@@ -28,6 +33,13 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
             _norms.Add(BatchNorm2d(layout.DiscriminatorChannels(block)));
         }
         _convolutions.Add(Conv2d(layout.DiscriminatorChannels(layout.Stages - 1), 1, layout.StartSize, stride: 1, padding: 0L, bias: false));
+        if (spectralNormalization)
+        {
+            foreach (var convolution in _convolutions)
+            {
+                _spectralNorms.Add(new SpectralNorm(convolution.weight!.shape[0]));
+            }
+        }
         RegisterComponents();
         DcganInitialization.Apply(this);
     }
@@ -41,6 +53,13 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     /// <summary>The batch norms of hidden blocks 1 and on (block 0 has none).</summary>
     public ModuleList<BatchNorm2d> Norms => _norms;
 
+    /// <summary>
+    /// The weight convolution <paramref name="layer"/> computes with: its own, or divided by its spectral norm (in
+    /// training mode after a power iteration, so export it in eval mode).
+    /// </summary>
+    public Tensor Weight(int layer) =>
+        _spectralNorms.Count == 0 ? _convolutions[layer].weight! : _spectralNorms[layer].Normalize(_convolutions[layer].weight!);
+
     /// <summary>Maps images [N, C, H, W] in [-1, 1] to logits [N].</summary>
     public override Tensor forward(Tensor images)
     {
@@ -50,7 +69,7 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
         {
             x = HiddenBlock(block, x);
         }
-        return _convolutions[^1].forward(x).flatten().MoveToOuterDisposeScope();
+        return Convolve(Layout.Stages, x).flatten().MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -71,7 +90,7 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     }
 
     /// <summary>Number of values <see cref="Features"/> returns per image.</summary>
-    public int FeatureCount(int grid) => FeatureCount(grid, Enumerable.Range(0, Layout.Stages).ToArray());
+    public int FeatureCount(int grid) => Layout.FeatureCount(grid);
 
     /// <summary>Number of feature values of the hidden <paramref name="layers"/> (0-based) pooled to <paramref name="grid"/>².</summary>
     public int FeatureCount(int grid, IReadOnlyList<int> layers) =>
@@ -79,11 +98,17 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
 
     private Tensor HiddenBlock(int block, Tensor x)
     {
-        x = _convolutions[block].forward(x);
+        x = Convolve(block, x);
         if (block > 0)
         {
             x = _norms[block - 1].forward(x);
         }
         return functional.leaky_relu(x, LeakySlope);
+    }
+
+    private Tensor Convolve(int layer, Tensor x)
+    {
+        var convolution = _convolutions[layer];
+        return functional.conv2d(x, Weight(layer), convolution.bias, convolution.stride, (long[])convolution.padding!);
     }
 }

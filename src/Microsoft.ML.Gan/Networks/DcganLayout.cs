@@ -78,4 +78,7 @@ internal sealed record DcganLayout
 
     /// <summary>Side of the discriminator's hidden map after its <paramref name="block"/>-th layer (0-based).</summary>
     public int DiscriminatorSide(int block) => Image.Height >> (block + 1);
+
+    /// <summary>Length of the discriminator's features: every hidden map max-pooled to <paramref name="grid"/>², concatenated.</summary>
+    public int FeatureCount(int grid) => Enumerable.Range(0, Stages).Sum(DiscriminatorChannels) * grid * grid;
 }

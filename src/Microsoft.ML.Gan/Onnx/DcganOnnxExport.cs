@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Networks;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Onnx;
 
@@ -34,14 +35,17 @@ internal static class DcganOnnxExport
     /// <summary>
     /// The discriminator: <paramref name="pixelsColumn"/> [1, C, H, W] → <paramref name="scoreColumn"/> [1] (probability
     /// of real) and <paramref name="featuresColumn"/> [1, F] (hidden maps max-pooled to <paramref name="grid"/>², concatenated).
+    /// Convolutions use <see cref="DcganDiscriminator.Weight"/>: with spectral normalisation, W/σ; export in eval mode.
     /// </summary>
     public static byte[] Discriminator(DcganDiscriminator discriminator, string pixelsColumn, string scoreColumn,
         string featuresColumn, int grid)
     {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var graph = new OnnxGraphBuilder(DiscriminatorGraphName);
         var layers = Enumerable.Range(0, discriminator.Layout.Stages).ToArray();
         var x = HiddenLayers(graph, discriminator, pixelsColumn, featuresColumn, layers, grid);
-        var score = graph.Sigmoid(graph.Reshape(graph.Conv2d(x, discriminator.Convolutions[^1]), 1));
+        var score = graph.Sigmoid(graph.Reshape(Convolution(graph, x, discriminator, discriminator.Layout.Stages), 1));
         graph.Output(score, scoreColumn, 1);
         return graph.ToBytes();
     }
@@ -54,6 +58,8 @@ internal static class DcganOnnxExport
     public static byte[] DiscriminatorFeatures(DcganDiscriminator discriminator, string pixelsColumn, string featuresColumn,
         IReadOnlyList<int> layers, int grid)
     {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var graph = new OnnxGraphBuilder(FeaturesGraphName);
         HiddenLayers(graph, discriminator, pixelsColumn, featuresColumn, layers, grid);
         return graph.ToBytes();
@@ -71,7 +77,7 @@ internal static class DcganOnnxExport
         var pooled = new List<string>(layers.Count);
         for (var block = 0; block <= layers[^1]; block++)
         {
-            x = graph.Conv2d(x, discriminator.Convolutions[block]);
+            x = Convolution(graph, x, discriminator, block);
             if (block > 0)
             {
                 x = graph.BatchNorm2d(x, discriminator.Norms[block - 1]);
@@ -85,5 +91,11 @@ internal static class DcganOnnxExport
         }
         graph.Output(graph.Concat(1, [.. pooled]), featuresColumn, 1, discriminator.FeatureCount(grid, layers));
         return x;
+    }
+
+    private static string Convolution(OnnxGraphBuilder graph, string x, DcganDiscriminator discriminator, int layer)
+    {
+        var convolution = discriminator.Convolutions[layer];
+        return graph.Conv2d(x, discriminator.Weight(layer), convolution.bias, (int)convolution.stride[0], (int)((long[])convolution.padding!)[0]);
     }
 }

@@ -135,13 +135,13 @@ internal sealed class OnnxGraphBuilder
     /// <param name="x">The NCHW input tensor.</param>
     /// <param name="norm">The module; it must track running statistics.</param>
     /// <returns>The output tensor's name.</returns>
-    public string BatchNorm2d(string x, TorchModules.BatchNorm2d norm)
-    {
-        ArgumentNullException.ThrowIfNull(norm);
-        if (norm.running_mean is null || norm.running_var is null)
-            throw new NotSupportedException("Only batch norm with running statistics (track_running_stats) can be exported: eval mode uses them.");
-        return BatchNorm2d(x, norm.weight, norm.bias, norm.running_mean, norm.running_var, norm.eps);
-    }
+    public string BatchNorm2d(string x, TorchModules.BatchNorm2d norm) => BatchNorm(x, norm);
+
+    /// <summary>Batch normalization of features [N, F] in eval mode, with the module's running statistics, affine parameters and epsilon.</summary>
+    /// <param name="x">The [N, F] input tensor (ONNX normalises axis 1 of any rank).</param>
+    /// <param name="norm">The module; it must track running statistics.</param>
+    /// <returns>The output tensor's name.</returns>
+    public string BatchNorm1d(string x, TorchModules.BatchNorm1d norm) => BatchNorm(x, norm);
 
     /// <summary>Batch normalization in eval mode from explicit statistics and parameters.</summary>
     /// <param name="x">The NCHW input tensor.</param>
@@ -304,6 +304,14 @@ internal sealed class OnnxGraphBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         File.WriteAllBytes(path, ToBytes());
+    }
+
+    private string BatchNorm(string x, TorchModules.BatchNorm norm)
+    {
+        ArgumentNullException.ThrowIfNull(norm);
+        if (norm.running_mean is null || norm.running_var is null)
+            throw new NotSupportedException("Only batch norm with running statistics (track_running_stats) can be exported: eval mode uses them.");
+        return BatchNorm2d(x, norm.weight, norm.bias, norm.running_mean, norm.running_var, norm.eps);
     }
 
     private string Convolution(string opType, string x, Tensor weight, Tensor? bias, int stride, int padding, int outputPadding)

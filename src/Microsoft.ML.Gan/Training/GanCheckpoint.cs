@@ -12,7 +12,7 @@ namespace Microsoft.ML.Gan.Training;
 internal static class GanCheckpoint
 {
     private const string Magic = "Microsoft.ML.Gan checkpoint";
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>Writes the state of <paramref name="model"/> and the loop to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, string architecture, IAdversarialModel model, TrainingPosition position,

@@ -22,9 +22,11 @@ internal sealed class GanTrainingLoop : IDisposable
     private readonly string _architecture;
     private readonly torch.Generator _latentGenerator;
     private readonly Tensor _sampleLatents;
+    private readonly Tensor? _qualityLatents;
     // Kept alive for the whole run: a Scalar made on the fly can be finalised during the native call that uses it.
     private readonly Scalar _pixelScale = (1 / 127.5).ToScalar();
     private readonly Scalar _one = 1.ToScalar();
+    private readonly Scalar _two = 2.ToScalar();
     private TrainingHistory _history = new();
     private TrainingPosition _position;
 
@@ -39,8 +41,13 @@ internal sealed class GanTrainingLoop : IDisposable
         _device = device;
         _architecture = architecture;
         _latentGenerator = new torch.Generator((ulong)settings.Seed);
-        _sampleLatents = tensor(LatentVectors.Sample(model.LatentSize, settings.SampleCount, settings.Seed),
+        _sampleLatents = tensor(LatentVectors.Sample(model.LatentSize, settings.SampleCount, settings.Seed, settings.LatentDistribution),
             [settings.SampleCount, model.LatentSize]);
+        if (settings.Quality is { } quality)
+        {
+            _qualityLatents = tensor(LatentVectors.Sample(model.LatentSize, quality.SampleCount, settings.Seed, settings.LatentDistribution),
+                [quality.SampleCount, model.LatentSize]);
+        }
     }
 
     /// <summary>Trains to the last epoch (continuing from the checkpoint when asked) and returns the history.</summary>
@@ -115,9 +122,13 @@ internal sealed class GanTrainingLoop : IDisposable
         using var scope = NewDisposeScope();
         var real = tensor(batch.Pixels, [_reader.BatchSize, shape.Channels, shape.Height, shape.Width])
             .narrow(0, 0, batch.Count).to(_device).mul_(_pixelScale).sub_(_one);
-        var latents = randn([batch.Count, _model.LatentSize], generator: _latentGenerator).to(_device);
-        return _model.Step(real, latents);
+        return _model.Step(real, DrawLatents(batch.Count).to(_device));
     }
+
+    /// <summary>Latents of the settings' distribution from the checkpointed latent generator.</summary>
+    private Tensor DrawLatents(int count) => _settings.LatentDistribution == LatentDistribution.Uniform
+        ? rand([count, _model.LatentSize], generator: _latentGenerator).mul_(_two).sub_(_one)
+        : randn([count, _model.LatentSize], generator: _latentGenerator);
 
     private void CheckFinite(StepLosses losses)
     {
@@ -134,6 +145,7 @@ internal sealed class GanTrainingLoop : IDisposable
 
     private void EndEpoch()
     {
+        EvaluateQuality();
         if (_settings.TrainingDirectory is not { } directory)
         {
             return;
@@ -152,10 +164,32 @@ internal sealed class GanTrainingLoop : IDisposable
     {
         var shape = _reader.Shape;
         using var scope = NewDisposeScope();
-        var pixels = _model.Generate(_sampleLatents.to(_device)).add(_one).div(_pixelScale).clamp(0, 255).cpu();
+        var pixels = Pixels(_sampleLatents).cpu();
         ImageGrid.SavePng(pixels.data<float>().ToArray(), _settings.SampleCount, shape.Channels, shape.Height, shape.Width,
             path, scale: Math.Max(1, 64 / shape.Height));
     }
+
+    /// <summary>Scores the sampling generator every few epochs and the last, keeping it when it is the best so far.</summary>
+    private void EvaluateQuality()
+    {
+        if (_settings.Quality is not { } quality || _position.Epoch % quality.Interval != 0 && _position.Epoch != _settings.Epochs)
+        {
+            return;
+        }
+        double score;
+        using (NewDisposeScope())
+        {
+            score = quality.Score(Pixels(_qualityLatents!));
+        }
+        var kept = _model.KeepIfBest(score, _position.Epoch);
+        var best = _model.Best;
+        _log.Info(MessageSensitivity.None, kept
+            ? $"{_settings.Title} epoch {_position.Epoch}: quality {score:G4}, the best so far: generator kept."
+            : $"{_settings.Title} epoch {_position.Epoch}: quality {score:G4}; the best is {best?.Quality:G4} after epoch {best?.Epoch}.");
+    }
+
+    /// <summary>The sampling generator's images for <paramref name="latents"/>, [N, C, H, W] in 0..255.</summary>
+    private Tensor Pixels(Tensor latents) => _model.Generate(latents.to(_device)).add(_one).div(_pixelScale).clamp(0, 255);
 
     private Dictionary<string, string> Facts()
     {
@@ -206,8 +240,10 @@ internal sealed class GanTrainingLoop : IDisposable
     public void Dispose()
     {
         _sampleLatents.Dispose();
+        _qualityLatents?.Dispose();
         _latentGenerator.Dispose();
         _pixelScale.Dispose();
         _one.Dispose();
+        _two.Dispose();
     }
 }

@@ -14,6 +14,15 @@ internal interface IAdversarialModel : IDisposable
     /// <summary>Generator output in [-1, 1] for <paramref name="latents"/>, in inference mode.</summary>
     Tensor Generate(Tensor latents);
 
+    /// <summary>The best quality kept by <see cref="KeepIfBest"/> and the epoch it was measured after; null before any.</summary>
+    (double Quality, int Epoch)? Best { get; }
+
+    /// <summary>
+    /// Keeps a copy of the generator <see cref="Generate"/> uses when <paramref name="quality"/> (measured after
+    /// <paramref name="epoch"/>) beats every earlier one; returns whether it did.
+    /// </summary>
+    bool KeepIfBest(double quality, int epoch);
+
     /// <summary>Writes both networks and both optimisers.</summary>
     void Save(BinaryWriter writer);
 

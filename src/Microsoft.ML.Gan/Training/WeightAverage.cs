@@ -20,11 +20,7 @@ internal sealed class WeightAverage : IDisposable
         _source = source;
         Average = average;
         _decay = decay;
-        using var noGrad = no_grad();
-        foreach (var (target, value) in Pairs(Average.parameters(), _source.parameters()).Concat(Pairs(Average.buffers(), _source.buffers())))
-        {
-            target.copy_(value);
-        }
+        ModuleState.Copy(_source, Average);
         foreach (var parameter in Average.parameters())
         {
             parameter.requires_grad = false;

@@ -19,7 +19,7 @@ public sealed class DiscriminatorFeaturesOptions
         /// <summary>Side of the grid each hidden map is max-pooled to: the DCGAN paper's 4×4.</summary>
         public const int Grid = 4;
         /// <summary>Base width of an untrained discriminator (pytorch/examples' <c>ndf</c>).</summary>
-        public const int UntrainedWidth = DcganOptions.Defaults.DiscriminatorWidth;
+        public const int UntrainedWidth = DcganOptions.ArchitectureDefaults.DiscriminatorWidth;
     }
 
     /// <summary>Name of the output column: a known-size Single vector.</summary>

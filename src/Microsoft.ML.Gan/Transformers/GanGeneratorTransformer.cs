@@ -11,11 +11,12 @@ namespace Microsoft.ML.Gan;
 public sealed class GanGeneratorTransformer : Transformers.OnnxBackedTransformer
 {
     internal GanGeneratorTransformer(ITransformer scorer, Transformers.OnnxModelFile modelFile, string latentColumnName, int latentSize,
-        string pixelsColumnName, ImageShape imageShape)
+        LatentDistribution latentDistribution, string pixelsColumnName, ImageShape imageShape)
         : base(scorer, modelFile)
     {
         LatentColumnName = latentColumnName;
         LatentSize = latentSize;
+        LatentDistribution = latentDistribution;
         PixelsColumnName = pixelsColumnName;
         ImageShape = imageShape;
     }
@@ -26,6 +27,9 @@ public sealed class GanGeneratorTransformer : Transformers.OnnxBackedTransformer
     /// <summary>Length of the latent vector.</summary>
     public int LatentSize { get; }
 
+    /// <summary>The distribution the generator was trained on, which <see cref="CreateLatents"/> draws from.</summary>
+    public LatentDistribution LatentDistribution { get; }
+
     /// <summary>Name of the output column: a known-size Single vector of <see cref="ImageShape"/>, 0..255.</summary>
     public string PixelsColumnName { get; }
 
@@ -33,13 +37,13 @@ public sealed class GanGeneratorTransformer : Transformers.OnnxBackedTransformer
     public ImageShape ImageShape { get; }
 
     /// <summary>
-    /// A data view of <paramref name="count"/> standard-normal latent vectors in <see cref="LatentColumnName"/>, the
+    /// A data view of <paramref name="count"/> latent vectors of <see cref="LatentDistribution"/> in <see cref="LatentColumnName"/>, the
     /// same for the same <paramref name="seed"/>: the input this transformer expects.
     /// </summary>
     public IDataView CreateLatents(int count, int seed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        return LatentVectors.Create(LatentColumnName, LatentSize, count, seed);
+        return LatentVectors.Create(LatentColumnName, LatentSize, count, seed, LatentDistribution);
     }
 
     /// <summary>Generates <paramref name="count"/> images from seeded latents: one array of <see cref="ImageShape"/> values per image.</summary>

@@ -10,7 +10,7 @@ internal static class GanScorers
 {
     /// <summary>A generator transformer over the ONNX graph in <paramref name="onnx"/>.</summary>
     public static GanGeneratorTransformer Generator(TransformsCatalog catalog, GanEnvironment environment, byte[] onnx,
-        string latentColumn, int latentSize, string pixelsColumn, ImageShape shape, string? imageColumn)
+        string latentColumn, int latentSize, LatentDistribution distribution, string pixelsColumn, ImageShape shape, string? imageColumn)
     {
         var file = OnnxModelFile.Write(environment.TempFilePath, "generator", onnx);
         var latents = LatentVectors.Create(latentColumn, latentSize, count: 1, seed: 0);
@@ -20,7 +20,7 @@ internal static class GanScorers
             pipeline = pipeline.Append(ImageOutput(catalog, pixelsColumn, imageColumn, shape));
         }
         var scorer = pipeline.Fit(latents);
-        return new GanGeneratorTransformer(scorer, file, latentColumn, latentSize, pixelsColumn, shape);
+        return new GanGeneratorTransformer(scorer, file, latentColumn, latentSize, distribution, pixelsColumn, shape);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 namespace Microsoft.ML.Gan;
 
 /// <summary>
-/// Rows of standard-normal latent vectors, the same rows for every cursor of one seed: the input of a generator,
+/// Rows of latent vectors (standard normal, or uniform on [−1, 1]), the same rows for every cursor of one seed: the input of a generator,
 /// whether it is this library's <see cref="GanGeneratorTransformer"/> or a generator.zip loaded with stock ML.NET.
 /// </summary>
 public static class LatentVectors
@@ -13,34 +13,47 @@ public static class LatentVectors
     /// <param name="latentSize">Values per latent vector.</param>
     /// <param name="count">Number of rows.</param>
     /// <param name="seed">Seed of the draws: the same seed gives the same rows.</param>
-    public static IDataView Create(string column, int latentSize, int count, int seed)
+    /// <param name="distribution">The distribution the generator was trained with.</param>
+    public static IDataView Create(string column, int latentSize, int count, int seed, LatentDistribution distribution = LatentDistribution.Normal)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latentSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (!Enum.IsDefined(distribution))
+        {
+            throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "Unknown latent distribution.");
+        }
         var definition = SchemaDefinition.Create(typeof(LatentRow));
         definition[0].ColumnName = column;
         definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, latentSize);
         // A private context only builds the view; the rows are made by the seeded generator below.
-        return new MLContext(seed).Data.LoadFromEnumerable(Rows(latentSize, count, seed), definition);
+        return new MLContext(seed).Data.LoadFromEnumerable(Rows(latentSize, count, seed, distribution), definition);
     }
 
-    /// <summary>Draws <paramref name="count"/> × <paramref name="latentSize"/> standard-normal values (Box–Muller).</summary>
-    internal static float[] Sample(int latentSize, int count, int seed)
+    /// <summary>
+    /// Draws <paramref name="count"/> × <paramref name="latentSize"/> values: standard normal (Box–Muller) or uniform
+    /// on [−1, 1].
+    /// </summary>
+    internal static float[] Sample(int latentSize, int count, int seed, LatentDistribution distribution)
     {
         var random = new Random(seed);
         var values = new float[latentSize * count];
         for (var i = 0; i < values.Length; i++)
         {
+            if (distribution == LatentDistribution.Uniform)
+            {
+                values[i] = (float)(2 * random.NextDouble() - 1);
+                continue;
+            }
             var radius = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble()));
             values[i] = (float)(radius * Math.Cos(2 * Math.PI * random.NextDouble()));
         }
         return values;
     }
 
-    private static IEnumerable<LatentRow> Rows(int latentSize, int count, int seed)
+    private static IEnumerable<LatentRow> Rows(int latentSize, int count, int seed, LatentDistribution distribution)
     {
-        var values = Sample(latentSize, count, seed);
+        var values = Sample(latentSize, count, seed, distribution);
         for (var row = 0; row < count; row++)
         {
             yield return new LatentRow { Latent = values.AsSpan(row * latentSize, latentSize).ToArray() };

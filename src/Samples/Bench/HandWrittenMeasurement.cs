@@ -13,7 +13,7 @@ namespace Microsoft.ML.Gan.Samples.Bench;
 internal static class HandWrittenMeasurement
 {
     /// <summary>
-    /// Trains a fresh <see cref="DcganModel"/> for the options' epochs: per epoch a random permutation, full batches taken
+    /// Trains a fresh DCGAN <see cref="AdversarialModel"/> for the options' epochs: per epoch a random permutation, full batches taken
     /// with <c>index_select</c>, latents from <c>randn</c>. Each step pays what the library's step pays around the
     /// networks: a dispose scope and a no-GC region. Only the loop is timed.
     /// </summary>
@@ -21,10 +21,11 @@ internal static class HandWrittenMeasurement
     {
         set_num_threads(options.Threads);
         manual_seed(seed);
-        var layout = DcganLayout.For(new ImageShape(1, 28, 28), DcganOptions.Defaults.LatentSize,
-            DcganOptions.Defaults.GeneratorWidth, DcganOptions.Defaults.DiscriminatorWidth);
-        using var model = new DcganModel(layout, DcganOptions.Defaults.LearningRate, DcganOptions.Defaults.Beta1,
-            DcganOptions.Defaults.Beta2, DcganOptions.Defaults.GeneratorAverageDecay, device);
+        var layout = DcganLayout.For(new ImageShape(1, 28, 28), GanTrainerOptions.Defaults.LatentSize,
+            DcganOptions.ArchitectureDefaults.GeneratorWidth, DcganOptions.ArchitectureDefaults.DiscriminatorWidth);
+        var architecture = new DcganArchitecture(layout, DcganOptions.ArchitectureDefaults.FeatureGrid, spectralNormalization: false);
+        using var model = new AdversarialModel(architecture.CreateGenerator, architecture.CreateDiscriminator, layout.LatentSize,
+            AdversarialSettings.Defaults(seed), device);
         using var random = new Generator((ulong)seed);
         var count = images.shape[0];
         var batches = count / options.BatchSize;

@@ -37,14 +37,15 @@ public sealed class DcganOnnxExportTests
     }
 
     [TestMethod]
-    [DataRow(1, 28)]
-    [DataRow(3, 32)]
-    public void DiscriminatorGraphMatchesTheNetwork(int channels, int side)
+    [DataRow(1, 28, false)]
+    [DataRow(3, 32, false)]
+    [DataRow(1, 28, true, DisplayName = "spectral norm: the graph holds W/σ")]
+    public void DiscriminatorGraphMatchesTheNetwork(int channels, int side, bool spectralNormalization)
     {
         using var scope = NewDisposeScope();
         manual_seed(12);
         var layout = DcganLayout.For(new ImageShape(channels, side, side), latentSize: 20, generatorWidth: 8, discriminatorWidth: 8);
-        using var discriminator = new DcganDiscriminator(layout);
+        using var discriminator = new DcganDiscriminator(layout, spectralNormalization);
         WarmUpBatchNorm(() => discriminator.forward(rand(16, channels, side, side).mul(2).sub(1)));
         discriminator.eval();
         var pixels = rand(1, channels, side, side).mul(255);

@@ -97,6 +97,22 @@ public sealed class LayerExportParityTests
     }
 
     [TestMethod]
+    public void BatchNorm1dOnFeaturesUsesRunningStatistics()
+    {
+        using var scope = NewDisposeScope();
+        using var norm = nn.BatchNorm1d(6, eps: 1e-3);
+        using (no_grad())
+        {
+            norm.running_mean!.copy_(randn(6));
+            norm.running_var!.copy_(rand(6) + 0.5);
+            norm.weight!.copy_(randn(6));
+            norm.bias!.copy_(randn(6));
+        }
+        norm.eval();
+        OnnxParity.AssertParity(randn(1, 6), norm.forward, (b, x) => b.BatchNorm1d(x, norm), Tolerance);
+    }
+
+    [TestMethod]
     public void LinearMatches()
     {
         using var scope = NewDisposeScope();

@@ -21,7 +21,8 @@ public sealed class DivergenceTests
         // An absurd learning rate throws the weights out of float range within a step or two of the resumed epoch.
         options.Resume = true;
         options.Epochs = 2;
-        options.LearningRate = 1e38;
+        options.GeneratorLearningRate = 1e38;
+        options.DiscriminatorLearningRate = 1e38;
 
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => mlContext.Transforms.Gan.TrainDcgan(options).Fit(Digits(mlContext)));
 

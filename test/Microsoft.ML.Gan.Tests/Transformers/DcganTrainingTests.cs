@@ -45,17 +45,7 @@ public sealed class DcganTrainingTests
     }
 
     [TestMethod]
-    public void CancelledTrainingResumesToTheSameModelAsUninterruptedTraining()
-    {
-        var (uninterrupted, _) = GeneratorOutput(TestFiles.NewTempFolder(), cancelAfterStep: null);
-        var folder = TestFiles.NewTempFolder();
-
-        Assert.ThrowsExactly<OperationCanceledException>(() => GeneratorOutput(folder, cancelAfterStep: 3));
-        var (resumed, stepsAfterResume) = GeneratorOutput(folder, cancelAfterStep: null, resume: true);
-
-        CollectionAssert.AreEqual(new long[] { 4 }, stepsAfterResume, "the resumed run trains only the step after the checkpoint (mid-epoch)");
-        CollectionAssert.AreEqual(uninterrupted, resumed);
-    }
+    public void CancelledTrainingResumesToTheSameModelAsUninterruptedTraining() => ResumableRun.AssertResumesExactly(Dcgan());
 
     [TestMethod]
     public void GeneratorCanAlsoOutputAnImageColumn()
@@ -80,45 +70,23 @@ public sealed class DcganTrainingTests
     public void ResumingFromACorruptedCheckpointNamesTheFile()
     {
         var folder = TestFiles.NewTempFolder();
-        GeneratorOutput(folder, cancelAfterStep: null);
+        ResumableRun.GeneratorOutput(null, false, Dcgan()(folder));
         var checkpoint = Path.Combine(folder, "checkpoint", "training-state.bin");
         var bytes = File.ReadAllBytes(checkpoint);
         File.WriteAllBytes(checkpoint, bytes.AsSpan(0, bytes.Length / 2).ToArray());
 
-        var error = Assert.ThrowsExactly<InvalidDataException>(() => GeneratorOutput(folder, cancelAfterStep: null, resume: true, epochs: 3));
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => ResumableRun.GeneratorOutput(null, true, Dcgan(epochs: 3)(folder)));
 
         StringAssert.Contains(error.Message, checkpoint);
     }
 
-    private static (float[] Pixels, long[] Steps) GeneratorOutput(string folder, int? cancelAfterStep, bool resume = false, int epochs = 2)
-    {
-        using var cancellation = new CancellationTokenSource();
-        var mlContext = new MLContext(seed: 1);
-        var options = SmallOptions(folder, epochs);
-        options.Seed = 5;
-        options.Resume = resume;
-        options.CancellationToken = cancellation.Token;
-        var progress = new SynchronousProgress(report =>
+    /// <summary>A small DCGAN run in a training directory, for <see cref="ResumableRun"/>; <paramref name="adjust"/> changes its options.</summary>
+    internal static Func<string, Func<MLContext, Action<GanTrainerOptions>, GanTrainerEstimator>> Dcgan(int epochs = 2, Action<DcganOptions>? adjust = null) =>
+        folder => (mlContext, configure) =>
         {
-            if (report.Step == cancelAfterStep)
-            {
-                cancellation.Cancel();
-            }
-        });
-        options.Progress = progress;
-        using var model = mlContext.Transforms.Gan.TrainDcgan(options).Fit(Digits(mlContext));
-        return (model.Generator.Generate(2, seed: 9).SelectMany(image => image).ToArray(), progress.Reports.Select(r => r.Step).ToArray());
-    }
-
-    /// <summary>Reports on the training thread (Progress&lt;T&gt; would post them to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<GanTrainingProgress>? onReport = null) : IProgress<GanTrainingProgress>
-    {
-        public List<GanTrainingProgress> Reports { get; } = [];
-
-        public void Report(GanTrainingProgress value)
-        {
-            Reports.Add(value);
-            onReport?.Invoke(value);
-        }
-    }
+            var options = SmallOptions(folder, epochs);
+            adjust?.Invoke(options);
+            configure(options);
+            return mlContext.Transforms.Gan.TrainDcgan(options);
+        };
 }

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Microsoft.ML.Runtime;
+
+namespace Microsoft.ML.Gan.Samples;
+
+/// <summary>
+/// What the GAN training commands share: their options, training through an ML.NET pipeline, and the outputs in
+/// <c>--output</c> (the models as zip and ONNX, a sample grid per epoch, history.csv, report.html and the checkpoint).
+/// </summary>
+internal static class TrainingCommand
+{
+    /// <summary>The options every training command takes, for usage lines.</summary>
+    public const string Options =
+        "[--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--skip-unreadable] [--epochs N] [--limit N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+
+    /// <summary>
+    /// Fills <paramref name="trainerOptions"/> from the command line, trains the estimator <paramref name="train"/> makes
+    /// of them, and writes the outputs; log lines starting with <paramref name="logPrefix"/> go to the console.
+    /// </summary>
+    public static int Run<TOptions>(CommandLine options, TOptions trainerOptions, Func<GanCatalog, TOptions, GanTrainerEstimator> train,
+        string logPrefix)
+        where TOptions : GanTrainerOptions
+    {
+        var output = Path.GetFullPath(options.Required("--output"));
+        var seed = options.Number("--seed", 1)!.Value;
+        var mlContext = new MLContext(seed);
+        mlContext.Log += (_, message) =>
+        {
+            if (message.Kind is ChannelMessageKind.Info or ChannelMessageKind.Warning && message.RawMessage.StartsWith(logPrefix, StringComparison.Ordinal))
+            {
+                Console.WriteLine("\r" + message.RawMessage);
+            }
+        };
+        var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number("--image-size"),
+            options.Has("--grey"), options.Has("--skip-unreadable"), options.Number("--limit"));
+        trainerOptions.Epochs = options.Number("--epochs", GanTrainerOptions.Defaults.Epochs)!.Value;
+        trainerOptions.BatchSize = options.Number("--batch-size", GanTrainerOptions.Defaults.BatchSize)!.Value;
+        trainerOptions.Seed = seed;
+        trainerOptions.TorchThreads = options.Number("--threads", Environment.ProcessorCount);
+        trainerOptions.TrainingDirectory = output;
+        trainerOptions.Resume = options.Has("--resume");
+        trainerOptions.Progress = new ConsoleProgress();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        trainerOptions.CancellationToken = cancel.Token;
+
+        var clock = Stopwatch.StartNew();
+        using var model = train(mlContext.Transforms.Gan, trainerOptions).Fit(data);
+        SaveModels(mlContext, model, data, output);
+        var last = model.History.Entries[^1];
+        Console.WriteLine($"\rTrained {last.Epoch} epochs ({last.Step} steps) in {clock.Elapsed:hh\\:mm\\:ss}; last epoch {last.ImagesPerSecond:F0} images/s.");
+        Console.WriteLine($"Models, samples and report.html are in {output}");
+        return 0;
+    }
+
+    /// <summary>Writes generator.zip and discriminator.zip (loadable by stock ML.NET) and their ONNX graphs.</summary>
+    private static void SaveModels(MLContext mlContext, GanTransformer model, IDataView data, string output)
+    {
+        ModelFiles.Save(mlContext, model, data.Schema, Path.Combine(output, "discriminator.zip"));
+        ModelFiles.Save(mlContext, model.Generator, model.Generator.CreateLatents(1).Schema, Path.Combine(output, "generator.zip"));
+        model.ExportOnnx(Path.Combine(output, "discriminator.onnx"));
+        model.Generator.ExportOnnx(Path.Combine(output, "generator.onnx"));
+    }
+}
