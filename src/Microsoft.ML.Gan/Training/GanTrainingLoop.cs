@@ -58,11 +58,13 @@ internal sealed class GanTrainingLoop : IDisposable
         var elapsedBefore = _history.Entries.Count > 0 ? _history.Entries[^1].ElapsedSeconds : 0;
         try
         {
-            while (_position.Epoch < _settings.Epochs)
+            var last = false;
+            while (!last && _position.Epoch < _settings.Epochs)
             {
                 TrainEpoch(elapsedBefore, clock);
                 _position = _position with { Epoch = _position.Epoch + 1, BatchesInEpoch = 0 };
-                EndEpoch();
+                last = _position.Epoch == _settings.Epochs || TimeIsUp(elapsedBefore + clock.Elapsed.TotalSeconds);
+                EndEpoch(last);
             }
         }
         catch (OperationCanceledException) when (_settings.CancellationToken.IsCancellationRequested)
@@ -143,9 +145,21 @@ internal sealed class GanTrainingLoop : IDisposable
             $"{_settings.Title} diverged at step {_position.Step} (epoch {_position.Epoch + 1}): generator loss {losses.GeneratorLoss}, discriminator loss {losses.DiscriminatorLoss}. {kept}");
     }
 
-    private void EndEpoch()
+    /// <summary>Whether the time limit, if any, is reached: training then stops at this epoch boundary.</summary>
+    private bool TimeIsUp(double elapsedSeconds)
     {
-        EvaluateQuality();
+        if (_settings.TimeLimit is not { } limit || elapsedSeconds < limit.TotalSeconds || _position.Epoch == _settings.Epochs)
+        {
+            return false;
+        }
+        _log.Info(MessageSensitivity.None,
+            $"{_settings.Title}: time limit of {limit.TotalMinutes:G4} minutes reached after epoch {_position.Epoch} (step {_position.Step}); stopping.");
+        return true;
+    }
+
+    private void EndEpoch(bool last)
+    {
+        EvaluateQuality(last);
         if (_settings.TrainingDirectory is not { } directory)
         {
             return;
@@ -170,9 +184,9 @@ internal sealed class GanTrainingLoop : IDisposable
     }
 
     /// <summary>Scores the sampling generator every few epochs and the last, keeping it when it is the best so far.</summary>
-    private void EvaluateQuality()
+    private void EvaluateQuality(bool last)
     {
-        if (_settings.Quality is not { } quality || _position.Epoch % quality.Interval != 0 && _position.Epoch != _settings.Epochs)
+        if (_settings.Quality is not { } quality || _position.Epoch % quality.Interval != 0 && !last)
         {
             return;
         }

@@ -9,10 +9,11 @@ namespace Microsoft.ML.Gan.Training;
 /// <param name="Title">Name of the model in logs and reports, e.g. "DCGAN 1×28×28".</param>
 /// <param name="LatentDistribution">The distribution of the latent draws and of the sample grid's latents.</param>
 /// <param name="Quality">How to evaluate generators to keep the best; null to keep the last.</param>
+/// <param name="TimeLimit">Stops at the first epoch boundary after this much training time; null for none.</param>
 /// <param name="Progress">Receives a report after every step; may be null.</param>
 /// <param name="CancellationToken">Stops training after the current step; the checkpoint is written first.</param>
 internal sealed record GanTrainingSettings(int Epochs, int Seed, string? TrainingDirectory, bool Resume, int SampleCount,
-    string Title, LatentDistribution LatentDistribution, QualityEvaluation? Quality, IProgress<GanTrainingProgress>? Progress, CancellationToken CancellationToken)
+    string Title, LatentDistribution LatentDistribution, QualityEvaluation? Quality, TimeSpan? TimeLimit, IProgress<GanTrainingProgress>? Progress, CancellationToken CancellationToken)
 {
     /// <summary>The checkpoint file (checkpoint/training-state.bin), when there is a training directory.</summary>
     public string? CheckpointPath => TrainingDirectory is null ? null : Path.Combine(TrainingDirectory, "checkpoint", "training-state.bin");

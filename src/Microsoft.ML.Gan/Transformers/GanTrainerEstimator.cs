@@ -58,7 +58,7 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
             architecture.LatentSize, AdversarialSettings.From(_options, seed), device);
         var settings = new GanTrainingSettings(_options.Epochs, seed, _options.TrainingDirectory, _options.Resume,
             _options.SampleCount, architecture.Title, _options.LatentDistribution, KeepBestEvaluation(architecture.Image),
-            _options.Progress, _options.CancellationToken);
+            _options.TimeLimit, _options.Progress, _options.CancellationToken);
         using var loop = new GanTrainingLoop(model, reader, settings, log, device,
             $"{architecture.Identity}, generator average {_options.GeneratorAverageDecay}");
         var history = loop.Run();

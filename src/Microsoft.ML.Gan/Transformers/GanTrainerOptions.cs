@@ -161,9 +161,19 @@ public abstract class GanTrainerOptions
     /// <summary>Stops training after the current step; with a training directory, the checkpoint is written first.</summary>
     public CancellationToken CancellationToken;
 
+    /// <summary>
+    /// A budget of training time: training stops cleanly at the first epoch boundary after it (with the usual outputs
+    /// and checkpoint, so it can be resumed); null trains all <see cref="Epochs"/>.
+    /// </summary>
+    public TimeSpan? TimeLimit;
+
     /// <summary>Throws when an option is out of its range, naming it.</summary>
     internal virtual void Validate()
     {
+        if (TimeLimit is { } limit && limit <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TimeLimit), limit, "TimeLimit must be positive.");
+        }
         ArgumentException.ThrowIfNullOrWhiteSpace(InputColumnName, nameof(InputColumnName));
         ArgumentException.ThrowIfNullOrWhiteSpace(ScoreColumnName, nameof(ScoreColumnName));
         ArgumentException.ThrowIfNullOrWhiteSpace(FeaturesColumnName, nameof(FeaturesColumnName));

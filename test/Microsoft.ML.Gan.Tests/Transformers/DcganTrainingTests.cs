@@ -48,6 +48,19 @@ public sealed class DcganTrainingTests
     public void CancelledTrainingResumesToTheSameModelAsUninterruptedTraining() => ResumableRun.AssertResumesExactly(Dcgan());
 
     [TestMethod]
+    public void TimeLimitStopsAtTheFirstEpochBoundaryAfterIt()
+    {
+        var folder = TestFiles.NewTempFolder();
+        var mlContext = new MLContext(seed: 1);
+        var options = SmallOptions(folder, epochs: 5);
+        options.TimeLimit = TimeSpan.FromTicks(1);
+        using var model = mlContext.Transforms.Gan.TrainDcgan(options).Fit(Digits(mlContext));
+
+        Assert.HasCount(1, model.History.Entries);
+        Assert.IsTrue(File.Exists(Path.Combine(folder, "checkpoint", "training-state.bin")), "a time-limited run can be resumed");
+    }
+
+    [TestMethod]
     public void GeneratorCanAlsoOutputAnImageColumn()
     {
         var mlContext = new MLContext(seed: 1);
