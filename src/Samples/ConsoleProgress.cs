@@ -11,7 +11,9 @@ internal sealed class ConsoleProgress : IProgress<GanTrainingProgress>
     /// <inheritdoc/>
     public void Report(GanTrainingProgress value)
     {
-        var text = $"epoch {value.Epoch}/{value.Epochs}  step {value.Step}  G {value.GeneratorLoss:F3}  D {value.DiscriminatorLoss:F3}  {value.ImagesPerSecond:F0} images/s";
+        // With --minutes and no --epochs the epoch count is unbounded: show the epoch alone.
+        var epochs = value.Epochs == int.MaxValue ? "" : $"/{value.Epochs}";
+        var text = $"epoch {value.Epoch}{epochs}  step {value.Step}  G {value.GeneratorLoss:F3}  D {value.DiscriminatorLoss:F3}  {value.ImagesPerSecond:F0} images/s";
         if (!Console.IsOutputRedirected)
         {
             Console.Write("\r" + text.PadRight(Math.Max(text.Length, Console.WindowWidth - 1)));

@@ -7,6 +7,7 @@ var usage = $"""
       {GanCommand.Usage}
       {GenerateCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
+      {Microsoft.ML.Gan.Samples.Quality.QualityCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
     """;
 if (args.Length == 0)
@@ -27,6 +28,7 @@ try
         "gan" => GanCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
+        "quality" => Microsoft.ML.Gan.Samples.Quality.QualityCommand.Run(options, args),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }

@@ -11,7 +11,7 @@ internal static class TrainingCommand
 {
     /// <summary>The options every training command takes, for usage lines.</summary>
     public const string Options =
-        "[--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--skip-unreadable] [--epochs N] [--limit N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+        "[--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--skip-unreadable] [--preset paper|recommended] [--epochs N] [--minutes N] [--limit N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
 
     /// <summary>
     /// Fills <paramref name="trainerOptions"/> from the command line, trains the estimator <paramref name="train"/> makes
@@ -33,8 +33,14 @@ internal static class TrainingCommand
         };
         var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number("--image-size"),
             options.Has("--grey"), options.Has("--skip-unreadable"), options.Number("--limit"));
+        trainerOptions.ApplyPreset(Preset(options));
         trainerOptions.Epochs = options.Number("--epochs", GanTrainerOptions.Defaults.Epochs)!.Value;
-        trainerOptions.BatchSize = options.Number("--batch-size", GanTrainerOptions.Defaults.BatchSize)!.Value;
+        trainerOptions.BatchSize = options.Number("--batch-size", trainerOptions.BatchSize)!.Value;
+        trainerOptions.TimeLimit = Minutes(options);
+        if (trainerOptions.TimeLimit is not null && !options.Has("--epochs"))
+        {
+            trainerOptions.Epochs = int.MaxValue;
+        }
         trainerOptions.Seed = seed;
         trainerOptions.TorchThreads = options.Number("--threads", Environment.ProcessorCount);
         trainerOptions.TrainingDirectory = output;
@@ -56,6 +62,21 @@ internal static class TrainingCommand
         Console.WriteLine($"Models, samples and report.html are in {output}");
         return 0;
     }
+
+    /// <summary>The <c>--preset</c> option: <c>recommended</c> (the default) or <c>paper</c>.</summary>
+    public static GanPreset Preset(CommandLine options) => options.Text("--preset", "recommended") switch
+    {
+        "recommended" => GanPreset.Recommended,
+        "paper" => GanPreset.Paper,
+        var other => throw new ArgumentException($"Option --preset needs paper or recommended, found '{other}'."),
+    };
+
+    /// <summary>
+    /// The <c>--minutes</c> option as a time limit; with it and no <c>--epochs</c>, the epochs are unbounded and the
+    /// time decides.
+    /// </summary>
+    public static TimeSpan? Minutes(CommandLine options) =>
+        options.Number("--minutes") is { } minutes ? TimeSpan.FromMinutes(minutes) : null;
 
     /// <summary>Writes generator.zip and discriminator.zip (loadable by stock ML.NET) and their ONNX graphs.</summary>
     private static void SaveModels(MLContext mlContext, GanTransformer model, IDataView data, string output)

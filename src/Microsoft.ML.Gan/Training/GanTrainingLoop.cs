@@ -111,10 +111,25 @@ internal sealed class GanTrainingLoop : IDisposable
         var speed = images / epochClock.Elapsed.TotalSeconds;
         _history.Add(new TrainingHistoryEntry(_position.Epoch + 1, _position.Step, Mean(sums[0], batches),
             Mean(sums[1], batches), Mean(sums[2], batches), Mean(sums[3], batches), speed, elapsedBefore + clock.Elapsed.TotalSeconds));
-        var remaining = TimeSpan.FromSeconds(epochClock.Elapsed.TotalSeconds * (_settings.Epochs - _position.Epoch - 1));
         var last = _history.Entries[^1];
+        var remaining = Remaining(epochClock.Elapsed.TotalSeconds, last.ElapsedSeconds);
         _log.Info(MessageSensitivity.None,
-            $"{_settings.Title} epoch {last.Epoch}/{_settings.Epochs}: step {last.Step}, G loss {last.GeneratorLoss:F3}, D loss {last.DiscriminatorLoss:F3}, D(x) {last.RealScore:F2}, D(G(z)) {last.FakeScore:F2}, {speed:F0} images/s, ETA {remaining:hh\\:mm\\:ss}");
+            $"{_settings.Title} epoch {EpochOfEpochs(last.Epoch)}: step {last.Step}, G loss {last.GeneratorLoss:F3}, D loss {last.DiscriminatorLoss:F3}, D(x) {last.RealScore:F2}, D(G(z)) {last.FakeScore:F2}, {speed:F0} images/s, ETA {remaining:hh\\:mm\\:ss}");
+    }
+
+    /// <summary>"3/10", or "3" when a time limit rather than the epoch count ends training.</summary>
+    private string EpochOfEpochs(int epoch) => _settings.TimeLimit is null ? $"{epoch}/{_settings.Epochs}" : $"{epoch}";
+
+    /// <summary>Estimated time left: the remaining epochs at this epoch's pace, or less when the time limit comes first.</summary>
+    private TimeSpan Remaining(double epochSeconds, double elapsedSeconds)
+    {
+        var seconds = epochSeconds * (_settings.Epochs - _position.Epoch - 1.0);
+        if (_settings.TimeLimit is { } limit)
+        {
+            // Training stops at the first epoch boundary after the limit: at most one epoch past it.
+            seconds = Math.Min(seconds, Math.Max(0, limit.TotalSeconds - elapsedSeconds) + epochSeconds);
+        }
+        return TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2));
     }
 
     private StepLosses Step(PixelBatch batch)
@@ -211,7 +226,7 @@ internal sealed class GanTrainingLoop : IDisposable
         return new Dictionary<string, string>
         {
             ["Model"] = _architecture,
-            ["Epochs"] = $"{last.Epoch} of {_settings.Epochs}",
+            ["Epochs"] = _settings.TimeLimit is { } limit ? $"{last.Epoch} (time limit {limit.TotalMinutes:G4} minutes)" : $"{last.Epoch} of {_settings.Epochs}",
             ["Steps"] = last.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Batch size"] = _reader.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Images/s (last epoch)"] = last.ImagesPerSecond.ToString("F0", System.Globalization.CultureInfo.InvariantCulture),

@@ -167,6 +167,28 @@ public abstract class GanTrainerOptions
     /// </summary>
     public TimeSpan? TimeLimit;
 
+    /// <summary>Sets the options that <paramref name="preset"/> names; every other option keeps its value.</summary>
+    /// <param name="preset">The preset to apply.</param>
+    public void ApplyPreset(GanPreset preset)
+    {
+        switch (preset)
+        {
+            case GanPreset.Paper:
+                GeneratorAverageDecay = 0;
+                BatchSize = Defaults.BatchSize;
+                break;
+            case GanPreset.Recommended:
+                GeneratorAverageDecay = Defaults.GeneratorAverageDecay;
+                BatchSize = RecommendedBatchSize;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(preset), preset, "Expected Paper or Recommended.");
+        }
+    }
+
+    /// <summary>Batch size of <see cref="GanPreset.Recommended"/>: more, smaller steps per epoch.</summary>
+    private const int RecommendedBatchSize = 32;
+
     /// <summary>Throws when an option is out of its range, naming it.</summary>
     internal virtual void Validate()
     {
