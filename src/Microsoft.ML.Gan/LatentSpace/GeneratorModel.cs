@@ -1,4 +1,3 @@
-using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Data;
 
 namespace Microsoft.ML.Gan;
@@ -107,7 +106,7 @@ public sealed class GeneratorModel : IDisposable
             throw new ArgumentException($"This generator reads latents of {LatentSize} values; found latents of {size}.", nameof(latents));
         }
         var generated = Transformer.Transform(LatentVectors.Create(LatentColumnName, latents));
-        return [.. generated.GetColumn<VBuffer<float>>(PixelsColumnName).Select(pixels => pixels.DenseValues().ToArray())];
+        return [.. VectorColumn.Read(generated, PixelsColumnName)];
     }
 
     /// <summary>Disposes a transformer this model loaded.</summary>
