@@ -27,13 +27,7 @@ internal static class GenerateCommand
         {
             throw new InvalidDataException($"'{modelPath}' is not a generator: expected an input column '{LatentColumn}' of known-size Single vectors.");
         }
-        // A zip holds no training options: the latent distribution the generator was trained on is given here.
-        var distribution = options.Text("--latent", "normal") switch
-        {
-            "normal" => LatentDistribution.Normal,
-            "uniform" => LatentDistribution.Uniform,
-            var other => throw new ArgumentException($"Option --latent needs normal or uniform, found '{other}'."),
-        };
+        var distribution = LatentCommandContext.ParseDistribution(options);
         var latents = LatentVectors.Create(LatentColumn, latentType.Size, count, options.Number("--seed", 1)!.Value, distribution);
         var generated = generator.Transform(latents);
         var dimensions = ((VectorDataViewType)generated.Schema[PixelsColumn].Type).Dimensions;

@@ -6,6 +6,10 @@ var usage = $"""
       {DcganCommand.Usage}
       {GanCommand.Usage}
       {GenerateCommand.Usage}
+      {InterpolateCommand.Usage}
+      {ArithmeticCommand.Usage}
+      {ForgetCommand.Usage}
+      {MemorisationCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Quality.QualityCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
@@ -21,12 +25,16 @@ try
     {
         return Microsoft.ML.Gan.Samples.Bench.BenchCommand.Run(args[1..]);
     }
-    var options = new CommandLine(args.Skip(1), "--resume", "--grey", "--skip-unreadable");
+    var options = new CommandLine(args.Skip(1), "--resume", "--grey", "--skip-unreadable", ArithmeticCommand.SheetFlag);
     return args[0] switch
     {
         "dcgan" => DcganCommand.Run(options),
         "gan" => GanCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
+        "interpolate" => InterpolateCommand.Run(options),
+        "arithmetic" => ArithmeticCommand.Run(options),
+        "forget" => ForgetCommand.Run(options),
+        "memorisation" => MemorisationCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         "quality" => Microsoft.ML.Gan.Samples.Quality.QualityCommand.Run(options, args),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),

@@ -32,4 +32,8 @@ internal static class VectorColumn
         }
         return vector;
     }
+
+    /// <summary>The dense values of the vector column <paramref name="column"/>, row by row, streamed.</summary>
+    public static IEnumerable<float[]> Read(IDataView data, string column) =>
+        data.GetColumn<VBuffer<float>>(column).Select(vector => vector.DenseValues().ToArray());
 }

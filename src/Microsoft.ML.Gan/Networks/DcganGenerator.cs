@@ -43,11 +43,20 @@ internal sealed class DcganGenerator : Module<Tensor, Tensor>
     public override Tensor forward(Tensor latent)
     {
         using var scope = NewDisposeScope();
+        return _deconvolutions[^1].forward(Hidden(latent, _norms.Count - 1)).tanh().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The maps [N, C, h, w] after hidden layer <paramref name="layer"/> (0-based, latent side first; after its ReLU).</summary>
+    public Tensor Hidden(Tensor latent, int layer)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(layer);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(layer, _norms.Count);
+        using var scope = NewDisposeScope();
         var x = latent.reshape(latent.shape[0], Layout.LatentSize, 1, 1);
-        for (var i = 0; i < _norms.Count; i++)
+        for (var i = 0; i <= layer; i++)
         {
             x = functional.relu(_norms[i].forward(_deconvolutions[i].forward(x)));
         }
-        return _deconvolutions[^1].forward(x).tanh().MoveToOuterDisposeScope();
+        return x.MoveToOuterDisposeScope();
     }
 }

@@ -73,6 +73,9 @@ internal sealed record DcganLayout
     /// <summary>Channels of the generator's hidden map after its <paramref name="block"/>-th layer (0-based).</summary>
     public int GeneratorChannels(int block) => GeneratorWidth << (Stages - 1 - block);
 
+    /// <summary>Side of the generator's hidden map after its <paramref name="block"/>-th layer (0-based).</summary>
+    public int GeneratorSide(int block) => StartSize << block;
+
     /// <summary>Channels of the discriminator's hidden map after its <paramref name="block"/>-th layer (0-based).</summary>
     public int DiscriminatorChannels(int block) => DiscriminatorWidth << block;
 

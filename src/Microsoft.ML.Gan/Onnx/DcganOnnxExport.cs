@@ -10,20 +10,46 @@ namespace Microsoft.ML.Gan.Onnx;
 /// </summary>
 internal static class DcganOnnxExport
 {
-    /// <summary>The generator: <paramref name="latentColumn"/> [1, latent] → <paramref name="pixelsColumn"/> [1, C, H, W].</summary>
-    public static byte[] Generator(DcganGenerator generator, string latentColumn, string pixelsColumn)
+    /// <summary>The graph name of <see cref="Generator"/>: how a saved generator is recognised.</summary>
+    public const string GeneratorGraphName = "dcgan_generator";
+
+    /// <summary>
+    /// The generator: <paramref name="latentColumn"/> [1, latent] → <paramref name="pixelsColumn"/> [1, C, H, W]. An
+    /// <paramref name="edit"/> multiplies one hidden layer's maps by a 0/1 channel mask (after its ReLU).
+    /// </summary>
+    public static byte[] Generator(DcganGenerator generator, string latentColumn, string pixelsColumn, GeneratorLayerEdit? edit = null)
     {
         var layout = generator.Layout;
-        var graph = new OnnxGraphBuilder("dcgan_generator");
+        if (edit is not null && (edit.Layer < 0 || edit.Layer >= generator.Norms.Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(edit), $"The generator's hidden layers are 0 to {generator.Norms.Count - 1}; found layer {edit.Layer}.");
+        }
+        var graph = new OnnxGraphBuilder(GeneratorGraphName);
         var x = graph.Reshape(graph.Input(latentColumn, 1, layout.LatentSize), 1, layout.LatentSize, 1, 1);
         for (var block = 0; block < generator.Norms.Count; block++)
         {
             x = graph.Relu(graph.BatchNorm2d(graph.ConvTranspose2d(x, generator.Deconvolutions[block]), generator.Norms[block]));
+            if (edit?.Layer == block)
+            {
+                x = DropMaps(graph, x, edit, layout.GeneratorChannels(block));
+            }
         }
         x = graph.Tanh(graph.ConvTranspose2d(x, generator.Deconvolutions[^1]));
         x = graph.Clip(graph.Affine(x, 127.5f, 127.5f), 0, 255);
         graph.Output(x, pixelsColumn, 1, layout.Image.Channels, layout.Image.Height, layout.Image.Width);
         return graph.ToBytes();
+    }
+
+    private static string DropMaps(OnnxGraphBuilder graph, string x, GeneratorLayerEdit edit, int channels)
+    {
+        if (edit.DroppedMaps.Any(map => map < 0 || map >= channels))
+        {
+            throw new ArgumentOutOfRangeException(nameof(edit),
+                $"Layer {edit.Layer} has maps 0 to {channels - 1}; found [{string.Join(", ", edit.DroppedMaps.Order())}].");
+        }
+        return edit.DroppedMaps.Count == 0
+            ? x
+            : graph.Multiply(x, [.. Enumerable.Range(0, channels).Select(map => edit.DroppedMaps.Contains(map) ? 0f : 1f)], [1, channels, 1, 1]);
     }
 
     /// <summary>The graph name of <see cref="Discriminator"/>: how a saved discriminator is recognised.</summary>

@@ -1,11 +1,12 @@
 using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Networks;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Onnx;
 
 /// <summary>
-/// Rebuilds a trained DCGAN discriminator from the ONNX graph <see cref="DcganOnnxExport.Discriminator"/> wrote: the
+/// Rebuilds trained DCGAN networks from the ONNX graphs <see cref="DcganOnnxExport"/> wrote. The discriminator: the
 /// image shape comes from the graph input, the layer plan from the convolution weights' shapes, the weights and
 /// batch-norm statistics from the initializers. The inverse of the export, so a saved discriminator.zip can be
 /// exported again in another form (features only, other layers, another grid).
@@ -18,24 +19,9 @@ internal static class DcganOnnxImport
     /// </summary>
     public static DcganDiscriminator Discriminator(byte[] model, string source)
     {
-        OnnxModelContents contents;
-        try
-        {
-            contents = OnnxModelReader.Read(model);
-        }
-        catch (InvalidDataException error)
-        {
-            throw new InvalidDataException($"{source} does not hold a readable ONNX model: {error.Message}", error);
-        }
-        if (contents.ProducerName != OnnxModelEncoder.ProducerName || contents.GraphName != DcganOnnxExport.DiscriminatorGraphName)
-        {
-            throw new InvalidDataException(
-                $"{source} is not a DCGAN discriminator of Microsoft.ML.Gan: expected an ONNX graph '{DcganOnnxExport.DiscriminatorGraphName}' " +
-                $"produced by '{OnnxModelEncoder.ProducerName}'; found graph '{contents.GraphName}' produced by '{contents.ProducerName}'.");
-        }
+        var contents = Read(model, source, DcganOnnxExport.DiscriminatorGraphName, "discriminator");
         var convolutions = contents.Nodes.Where(node => node.OpType == "Conv").Select(node => Weight(contents, node, 1, source)).ToList();
-        var norms = contents.Nodes.Where(node => node.OpType == "BatchNormalization")
-            .Select(node => Enumerable.Range(1, 4).Select(input => Weight(contents, node, input, source)).ToArray()).ToList();
+        var norms = Norms(contents, source);
         if (contents.Inputs.Count != 1 || contents.Inputs[0].Dims.Count != 4 || convolutions.Count < 2 || convolutions[0].Dims.Length != 4)
         {
             throw new InvalidDataException(
@@ -57,17 +43,78 @@ internal static class DcganOnnxImport
             {
                 Copy(convolutions[i], discriminator.Convolutions[i].weight!, source);
             }
-            for (var i = 0; i < norms.Count; i++)
-            {
-                var norm = discriminator.Norms[i];
-                Copy(norms[i][0], norm.weight!, source);
-                Copy(norms[i][1], norm.bias!, source);
-                Copy(norms[i][2], norm.running_mean!, source);
-                Copy(norms[i][3], norm.running_var!, source);
-            }
+            CopyNorms(norms, discriminator.Norms, source);
         }
         discriminator.eval();
         return discriminator;
+    }
+
+    /// <summary>
+    /// The generator held by <paramref name="model"/> (ONNX bytes of <see cref="DcganOnnxExport.Generator"/>), in eval
+    /// mode on the CPU: latent size and first map side from the first deconvolution, the number of doublings from the
+    /// batch norms, the width from the last deconvolution.
+    /// </summary>
+    public static DcganGenerator Generator(byte[] model, string source)
+    {
+        var contents = Read(model, source, DcganOnnxExport.GeneratorGraphName, "generator");
+        var deconvolutions = contents.Nodes.Where(node => node.OpType == "ConvTranspose").Select(node => Weight(contents, node, 1, source)).ToList();
+        var norms = Norms(contents, source);
+        if (deconvolutions.Count < 2 || deconvolutions.Count != norms.Count + 1 || deconvolutions.Any(weight => weight.Dims.Length != 4))
+        {
+            throw new InvalidDataException(
+                $"{source}: a DCGAN generator graph has one 4-D deconvolution more than batch norms, at least two; found {deconvolutions.Count} deconvolutions and {norms.Count} batch norms.");
+        }
+        var (first, last) = (deconvolutions[0].Dims, deconvolutions[^1].Dims);
+        var side = (int)first[2] << norms.Count;
+        var image = new ImageShape((int)last[1], side, side);
+        var generator = new DcganGenerator(DcganLayout.For(image, latentSize: (int)first[0], generatorWidth: (int)last[0], discriminatorWidth: 1));
+        using (no_grad())
+        {
+            for (var i = 0; i < deconvolutions.Count; i++)
+            {
+                Copy(deconvolutions[i], generator.Deconvolutions[i].weight!, source);
+            }
+            CopyNorms(norms, generator.Norms, source);
+        }
+        generator.eval();
+        return generator;
+    }
+
+    /// <summary>Reads the model and checks it is this library's graph <paramref name="graphName"/>.</summary>
+    private static OnnxModelContents Read(byte[] model, string source, string graphName, string network)
+    {
+        OnnxModelContents contents;
+        try
+        {
+            contents = OnnxModelReader.Read(model);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new InvalidDataException($"{source} does not hold a readable ONNX model: {error.Message}", error);
+        }
+        if (contents.ProducerName != OnnxModelEncoder.ProducerName || contents.GraphName != graphName)
+        {
+            throw new InvalidDataException(
+                $"{source} is not a DCGAN {network} of Microsoft.ML.Gan: expected an ONNX graph '{graphName}' " +
+                $"produced by '{OnnxModelEncoder.ProducerName}'; found graph '{contents.GraphName}' produced by '{contents.ProducerName}'.");
+        }
+        return contents;
+    }
+
+    /// <summary>Scale, bias, running mean and running variance of every batch norm, in graph order.</summary>
+    private static List<OnnxFloatTensor[]> Norms(OnnxModelContents contents, string source) =>
+        [.. contents.Nodes.Where(node => node.OpType == "BatchNormalization")
+            .Select(node => Enumerable.Range(1, 4).Select(input => Weight(contents, node, input, source)).ToArray())];
+
+    private static void CopyNorms(List<OnnxFloatTensor[]> from, IList<BatchNorm2d> to, string source)
+    {
+        for (var i = 0; i < from.Count; i++)
+        {
+            Copy(from[i][0], to[i].weight!, source);
+            Copy(from[i][1], to[i].bias!, source);
+            Copy(from[i][2], to[i].running_mean!, source);
+            Copy(from[i][3], to[i].running_var!, source);
+        }
     }
 
     private static OnnxFloatTensor Weight(OnnxModelContents contents, OnnxNode node, int input, string source) =>

@@ -255,6 +255,13 @@ internal sealed class OnnxGraphBuilder
     public string Affine(string x, float scale, float shift) =>
         Node("Add", [Node("Mul", [x, Scalar(scale)]), Scalar(shift)]);
 
+    /// <summary>Multiplies by a constant that broadcasts, e.g. a [1, C, 1, 1] channel mask.</summary>
+    /// <param name="x">The input tensor.</param>
+    /// <param name="values">The constant's values in row-major order.</param>
+    /// <param name="dims">The constant's shape.</param>
+    /// <returns>The output tensor's name.</returns>
+    public string Multiply(string x, float[] values, long[] dims) => Node("Mul", [x, Initializer(values, dims)]);
+
     /// <summary>Concatenates tensors along an axis.</summary>
     /// <param name="axis">The axis.</param>
     /// <param name="inputs">The tensors, at least one.</param>

@@ -19,15 +19,40 @@ public static class LatentVectors
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latentSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        if (!Enum.IsDefined(distribution))
-        {
-            throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "Unknown latent distribution.");
-        }
+        CheckDistribution(distribution);
         var definition = SchemaDefinition.Create(typeof(LatentRow));
         definition[0].ColumnName = column;
         definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, latentSize);
         // A private context only builds the view; the rows are made by the seeded generator below.
         return new MLContext(seed).Data.LoadFromEnumerable(Rows(latentSize, count, seed, distribution), definition);
+    }
+
+    /// <summary>A view of the given <paramref name="latents"/>, one row each, in <paramref name="column"/>: walks, arithmetic results, chosen points.</summary>
+    /// <param name="column">Name of the latent column.</param>
+    /// <param name="latents">The vectors, all of the same length.</param>
+    /// <exception cref="ArgumentException">No vectors, or vectors of different lengths.</exception>
+    public static IDataView Create(string column, IReadOnlyList<float[]> latents)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        var latentSize = LatentMath.CheckSameSize(latents, nameof(latents));
+        var definition = SchemaDefinition.Create(typeof(LatentRow));
+        definition[0].ColumnName = column;
+        definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, latentSize);
+        return new MLContext(0).Data.LoadFromEnumerable(latents.Select(latent => new LatentRow { Latent = latent }), definition);
+    }
+
+    /// <summary>Draws <paramref name="count"/> latents of <paramref name="latentSize"/> values: the rows <see cref="Create(string, int, int, int, LatentDistribution)"/> makes for the same seed.</summary>
+    /// <param name="latentSize">Values per latent vector.</param>
+    /// <param name="count">Number of vectors.</param>
+    /// <param name="seed">Seed of the draws.</param>
+    /// <param name="distribution">The distribution the generator was trained with.</param>
+    public static float[][] Draw(int latentSize, int count, int seed, LatentDistribution distribution = LatentDistribution.Normal)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latentSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        CheckDistribution(distribution);
+        var values = Sample(latentSize, count, seed, distribution);
+        return [.. Enumerable.Range(0, count).Select(row => values.AsSpan(row * latentSize, latentSize).ToArray())];
     }
 
     /// <summary>
@@ -51,14 +76,16 @@ public static class LatentVectors
         return values;
     }
 
-    private static IEnumerable<LatentRow> Rows(int latentSize, int count, int seed, LatentDistribution distribution)
+    private static void CheckDistribution(LatentDistribution distribution)
     {
-        var values = Sample(latentSize, count, seed, distribution);
-        for (var row = 0; row < count; row++)
+        if (!Enum.IsDefined(distribution))
         {
-            yield return new LatentRow { Latent = values.AsSpan(row * latentSize, latentSize).ToArray() };
+            throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "Unknown latent distribution.");
         }
     }
+
+    private static IEnumerable<LatentRow> Rows(int latentSize, int count, int seed, LatentDistribution distribution) =>
+        Draw(latentSize, count, seed, distribution).Select(latent => new LatentRow { Latent = latent });
 
     private sealed class LatentRow
     {
