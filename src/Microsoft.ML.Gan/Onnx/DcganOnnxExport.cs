@@ -15,15 +15,21 @@ internal static class DcganOnnxExport
     {
         var layout = generator.Layout;
         var graph = new OnnxGraphBuilder("dcgan_generator");
-        var x = graph.Reshape(graph.Input(latentColumn, 1, layout.LatentSize), 1, layout.LatentSize, 1, 1);
+        var x = AppendGenerator(graph, generator, graph.Input(latentColumn, 1, layout.LatentSize));
+        graph.Output(x, pixelsColumn, 1, layout.Image.Channels, layout.Image.Height, layout.Image.Width);
+        return graph.ToBytes();
+    }
+
+    /// <summary>Appends the generator to <paramref name="graph"/> after latents <paramref name="latent"/> [1, latent]; returns the pixels [1, C, H, W] in 0..255.</summary>
+    public static string AppendGenerator(OnnxGraphBuilder graph, DcganGenerator generator, string latent)
+    {
+        var x = graph.Reshape(latent, 1, generator.Layout.LatentSize, 1, 1);
         for (var block = 0; block < generator.Norms.Count; block++)
         {
             x = graph.Relu(graph.BatchNorm2d(graph.ConvTranspose2d(x, generator.Deconvolutions[block]), generator.Norms[block]));
         }
         x = graph.Tanh(graph.ConvTranspose2d(x, generator.Deconvolutions[^1]));
-        x = graph.Clip(graph.Affine(x, 127.5f, 127.5f), 0, 255);
-        graph.Output(x, pixelsColumn, 1, layout.Image.Channels, layout.Image.Height, layout.Image.Width);
-        return graph.ToBytes();
+        return graph.Clip(graph.Affine(x, 127.5f, 127.5f), 0, 255);
     }
 
     /// <summary>The graph name of <see cref="Discriminator"/>: how a saved discriminator is recognised.</summary>
