@@ -6,6 +6,7 @@ var usage = $"""
       {DcganCommand.Usage}
       {GanCommand.Usage}
       {GenerateCommand.Usage}
+      {Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
     """;
@@ -26,6 +27,7 @@ try
         "dcgan" => DcganCommand.Run(options),
         "gan" => GanCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
+        "dtn-digits" => Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
