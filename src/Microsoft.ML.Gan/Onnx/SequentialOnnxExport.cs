@@ -37,13 +37,13 @@ internal static class SequentialOnnxExport
         return x;
     }
 
-    /// <summary>Throws unless every layer of <paramref name="network"/> is one <see cref="Append"/> writes.</summary>
-    public static void Check(Sequential network)
+    /// <summary>Throws unless every layer of <paramref name="network"/> is one <see cref="Append"/> writes, for inputs of <paramref name="inputShape"/>.</summary>
+    public static void Check(Sequential network, params long[] inputShape)
     {
         var graph = new OnnxGraphBuilder("check");
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Append(graph, network, "x");
+        Append(graph, network, graph.Input("x", inputShape));
     }
 
     private static int PoolKernel(MaxPool2d pool)

@@ -29,7 +29,7 @@ internal sealed class FrozenEncoder : IDisposable
         {
             parameter.requires_grad = false;
         }
-        SequentialOnnxExport.Check(layers);
+        SequentialOnnxExport.Check(layers, 1, image.Channels, image.Height, image.Width);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var device = layers.parameters().FirstOrDefault()?.device ?? CPU;
