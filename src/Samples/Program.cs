@@ -10,6 +10,7 @@ var usage = $"""
       {ArithmeticCommand.Usage}
       {ForgetCommand.Usage}
       {MemorisationCommand.Usage}
+      {Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Quality.QualityCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
@@ -35,6 +36,7 @@ try
         "arithmetic" => ArithmeticCommand.Run(options),
         "forget" => ForgetCommand.Run(options),
         "memorisation" => MemorisationCommand.Run(options),
+        "dtn-digits" => Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         "quality" => Microsoft.ML.Gan.Samples.Quality.QualityCommand.Run(options, args),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),

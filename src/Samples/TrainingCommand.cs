@@ -24,13 +24,7 @@ internal static class TrainingCommand
         var output = Path.GetFullPath(options.Required("--output"));
         var seed = options.Number("--seed", 1)!.Value;
         var mlContext = new MLContext(seed);
-        mlContext.Log += (_, message) =>
-        {
-            if (message.Kind is ChannelMessageKind.Info or ChannelMessageKind.Warning && message.RawMessage.StartsWith(logPrefix, StringComparison.Ordinal))
-            {
-                Console.WriteLine("\r" + message.RawMessage);
-            }
-        };
+        ConsoleLog.Attach(mlContext, logPrefix);
         var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number("--image-size"),
             options.Has("--grey"), options.Has("--skip-unreadable"), options.Number("--limit"));
         trainerOptions.ApplyPreset(Preset(options));

@@ -4,20 +4,23 @@ namespace Microsoft.ML.Gan.Samples;
 internal static class TrainingData
 {
     /// <summary>The bundled MNIST 10k images, found above the program's folder (the repository's data/).</summary>
-    public static string BundledMnist
+    public static string BundledMnist => Bundled(Path.Combine("mnist10k", "images-idx3-ubyte.gz"));
+
+    /// <summary>The labels of the bundled MNIST 10k images.</summary>
+    public static string BundledMnistLabels => Bundled(Path.Combine("mnist10k", "labels-idx1-ubyte.gz"));
+
+    /// <summary>A file or folder of the repository's data/, found above the program's folder.</summary>
+    public static string Bundled(string relativePath)
     {
-        get
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            var candidate = Path.Combine(folder.FullName, "data", relativePath);
+            if (File.Exists(candidate) || Directory.Exists(candidate))
             {
-                var candidate = Path.Combine(folder.FullName, "data", "mnist10k", "images-idx3-ubyte.gz");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
+                return candidate;
             }
-            throw new FileNotFoundException("The bundled MNIST (data/mnist10k/images-idx3-ubyte.gz) was not found above " + AppContext.BaseDirectory);
         }
+        throw new FileNotFoundException($"The bundled data/{relativePath} was not found above {AppContext.BaseDirectory}");
     }
 
     /// <summary>

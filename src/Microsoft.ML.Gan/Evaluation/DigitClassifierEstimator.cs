@@ -4,6 +4,7 @@ using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Onnx;
 using Microsoft.ML.Gan.Training;
+using Microsoft.ML.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -44,24 +45,32 @@ public sealed class DigitClassifierEstimator : IEstimator<DigitClassifier>
     {
         ArgumentNullException.ThrowIfNull(input);
         var shape = ImageColumn.Resolve(input.Schema, _options.InputColumnName, _options.ImageShape, "training data");
-        var labelled = LabelColumn.AsSingle(_catalog, input, _options.LabelColumnName, LabelValueColumnName, "training data");
-        var rows = _catalog.Concatenate(RowColumnName, _options.InputColumnName, LabelValueColumnName).Fit(labelled).Transform(labelled);
-
         var host = _environment.Host.Register(nameof(DigitClassifierEstimator));
         using var log = host.Start("Digit classifier");
         var seed = _options.Seed ?? host.Rand.Next();
-        using var reader = new PixelBatchReader(rows, RowColumnName, _options.BatchSize, new ImageShape(1, 1, shape.Size + 1), seed);
-        manual_seed(seed);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
-        using var network = new DigitClassifierNetwork(shape, _options.ClassCount);
-        network.to(device);
-        using (var training = new DigitClassifierTraining(network, reader, _options.LabelColumnName, _options.LearningRate, device))
-        {
-            training.Run(_options.Epochs, log, _options.CancellationToken);
-        }
+        using var network = TrainNetwork(_catalog, input, shape, _options, seed, device, log);
         var onnx = DigitClassifierOnnxExport.Export(network, _options.InputColumnName, _options.ProbabilitiesColumnName, _options.FeaturesColumnName);
         return DigitClassifier.Create(_catalog, _environment, onnx, _options.InputColumnName, shape,
             _options.ProbabilitiesColumnName, _options.ClassCount, _options.FeaturesColumnName, DigitClassifierNetwork.FeatureCount);
+    }
+
+    /// <summary>
+    /// Trains a classifier network on the labelled images of <paramref name="input"/> (column names, classes and
+    /// schedule from <paramref name="options"/>) on <paramref name="device"/>; returned in eval mode.
+    /// </summary>
+    internal static DigitClassifierNetwork TrainNetwork(TransformsCatalog catalog, IDataView input, ImageShape shape,
+        DigitClassifierOptions options, int seed, Device device, IChannel log)
+    {
+        var labelled = LabelColumn.AsSingle(catalog, input, options.LabelColumnName, LabelValueColumnName, "training data");
+        var rows = catalog.Concatenate(RowColumnName, options.InputColumnName, LabelValueColumnName).Fit(labelled).Transform(labelled);
+        using var reader = new PixelBatchReader(rows, RowColumnName, options.BatchSize, new ImageShape(1, 1, shape.Size + 1), seed);
+        manual_seed(seed);
+        var network = new DigitClassifierNetwork(shape, options.ClassCount);
+        network.to(device);
+        using var training = new DigitClassifierTraining(network, reader, options.LabelColumnName, options.LearningRate, device);
+        training.Run(options.Epochs, log, options.CancellationToken);
+        return network;
     }
 
     /// <summary>Checks the image and label columns and adds the probabilities and features columns, before any training starts.</summary>

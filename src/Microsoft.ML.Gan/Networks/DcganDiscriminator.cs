@@ -21,18 +21,21 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
 
     /// <summary>
     /// Builds the discriminator of <paramref name="layout"/> with the paper's initial weights, its convolutions
-    /// spectrally normalised when <paramref name="spectralNormalization"/>.
+    /// spectrally normalised when <paramref name="spectralNormalization"/>; <paramref name="outputs"/> logits per image
+    /// (one for real against fake, more for a classifying discriminator such as the Domain Transfer Network's).
     /// </summary>
-    public DcganDiscriminator(DcganLayout layout, bool spectralNormalization = false) : base(nameof(DcganDiscriminator))
+    public DcganDiscriminator(DcganLayout layout, bool spectralNormalization = false, int outputs = 1) : base(nameof(DcganDiscriminator))
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
         Layout = layout;
+        Outputs = outputs;
         _convolutions.Add(Conv2d(layout.Image.Channels, layout.DiscriminatorChannels(0), 4, stride: 2, padding: 1L, bias: false));
         for (var block = 1; block < layout.Stages; block++)
         {
             _convolutions.Add(Conv2d(layout.DiscriminatorChannels(block - 1), layout.DiscriminatorChannels(block), 4, stride: 2, padding: 1L, bias: false));
             _norms.Add(BatchNorm2d(layout.DiscriminatorChannels(block)));
         }
-        _convolutions.Add(Conv2d(layout.DiscriminatorChannels(layout.Stages - 1), 1, layout.StartSize, stride: 1, padding: 0L, bias: false));
+        _convolutions.Add(Conv2d(layout.DiscriminatorChannels(layout.Stages - 1), outputs, layout.StartSize, stride: 1, padding: 0L, bias: false));
         if (spectralNormalization)
         {
             foreach (var convolution in _convolutions)
@@ -47,6 +50,9 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     /// <summary>The layer plan.</summary>
     public DcganLayout Layout { get; }
 
+    /// <summary>Number of logits per image.</summary>
+    public int Outputs { get; }
+
     /// <summary>The strided convolutions, image to logit.</summary>
     public ModuleList<Conv2d> Convolutions => _convolutions;
 
@@ -60,7 +66,7 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     public Tensor Weight(int layer) =>
         _spectralNorms.Count == 0 ? _convolutions[layer].weight! : _spectralNorms[layer].Normalize(_convolutions[layer].weight!);
 
-    /// <summary>Maps images [N, C, H, W] in [-1, 1] to logits [N].</summary>
+    /// <summary>Maps images [N, C, H, W] in [-1, 1] to logits: [N] with one output, [N, outputs] with more.</summary>
     public override Tensor forward(Tensor images)
     {
         using var scope = NewDisposeScope();
@@ -69,7 +75,8 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
         {
             x = HiddenBlock(block, x);
         }
-        return Convolve(Layout.Stages, x).flatten().MoveToOuterDisposeScope();
+        var logits = Convolve(Layout.Stages, x);
+        return (Outputs == 1 ? logits.flatten() : logits.flatten(1)).MoveToOuterDisposeScope();
     }
 
     /// <summary>

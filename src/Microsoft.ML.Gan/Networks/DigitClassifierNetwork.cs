@@ -27,9 +27,7 @@ internal sealed class DigitClassifierNetwork : Module<Tensor, Tensor>
     /// <summary>Length of the feature vector (the hidden fully-connected layer).</summary>
     public const int FeatureCount = 128;
 
-    private readonly Conv2d _convolution1;
-    private readonly Conv2d _convolution2;
-    private readonly Linear _hidden;
+    private readonly Sequential _featureLayers;
     private readonly Linear _output;
 
     /// <summary>Builds the network for images of <paramref name="image"/> and <paramref name="classCount"/> classes, with torch's seeded default initialisation.</summary>
@@ -44,9 +42,16 @@ internal sealed class DigitClassifierNetwork : Module<Tensor, Tensor>
         }
         Image = image;
         ClassCount = classCount;
-        _convolution1 = Conv2d(image.Channels, Channels1, KernelSize, padding: KernelSize / 2);
-        _convolution2 = Conv2d(Channels1, Channels2, KernelSize, padding: KernelSize / 2);
-        _hidden = Linear(Channels2 * pooledHeight * pooledWidth, FeatureCount);
+        _featureLayers = Sequential(
+            ("convolution1", Conv2d(image.Channels, Channels1, KernelSize, padding: KernelSize / 2)),
+            ("relu1", ReLU()),
+            ("pool1", MaxPool2d(PoolSize)),
+            ("convolution2", Conv2d(Channels1, Channels2, KernelSize, padding: KernelSize / 2)),
+            ("relu2", ReLU()),
+            ("pool2", MaxPool2d(PoolSize)),
+            ("flatten", Flatten()),
+            ("hidden", Linear(Channels2 * pooledHeight * pooledWidth, FeatureCount)),
+            ("relu3", ReLU()));
         _output = Linear(FeatureCount, classCount);
         RegisterComponents();
     }
@@ -57,14 +62,11 @@ internal sealed class DigitClassifierNetwork : Module<Tensor, Tensor>
     /// <summary>Number of classes.</summary>
     public int ClassCount { get; }
 
-    /// <summary>The first convolution.</summary>
-    public Conv2d Convolution1 => _convolution1;
-
-    /// <summary>The second convolution.</summary>
-    public Conv2d Convolution2 => _convolution2;
-
-    /// <summary>The hidden fully-connected layer, whose ReLU output is the features.</summary>
-    public Linear Hidden => _hidden;
+    /// <summary>
+    /// The layers from the image to the features: two convolutions with ReLU and max pooling, then the hidden
+    /// fully-connected layer with ReLU. Also the encoder f of a Domain Transfer Network.
+    /// </summary>
+    public Sequential FeatureLayers => _featureLayers;
 
     /// <summary>The output layer: features to logits.</summary>
     public Linear Output => _output;
@@ -77,11 +79,5 @@ internal sealed class DigitClassifierNetwork : Module<Tensor, Tensor>
     }
 
     /// <summary>Maps images [N, C, H, W] in [-1, 1] to features [N, <see cref="FeatureCount"/>].</summary>
-    public Tensor Features(Tensor images)
-    {
-        using var scope = NewDisposeScope();
-        var x = functional.max_pool2d(functional.relu(_convolution1.forward(images)), PoolSize);
-        x = functional.max_pool2d(functional.relu(_convolution2.forward(x)), PoolSize);
-        return functional.relu(_hidden.forward(x.flatten(1))).MoveToOuterDisposeScope();
-    }
+    public Tensor Features(Tensor images) => _featureLayers.forward(images);
 }

@@ -25,7 +25,19 @@ internal static class DcganOnnxExport
             throw new ArgumentOutOfRangeException(nameof(edit), $"The generator's hidden layers are 0 to {generator.Norms.Count - 1}; found layer {edit.Layer}.");
         }
         var graph = new OnnxGraphBuilder(GeneratorGraphName);
-        var x = graph.Reshape(graph.Input(latentColumn, 1, layout.LatentSize), 1, layout.LatentSize, 1, 1);
+        var x = AppendGenerator(graph, generator, graph.Input(latentColumn, 1, layout.LatentSize), edit);
+        graph.Output(x, pixelsColumn, 1, layout.Image.Channels, layout.Image.Height, layout.Image.Width);
+        return graph.ToBytes();
+    }
+
+    /// <summary>
+    /// Appends the generator to <paramref name="graph"/> after latents <paramref name="latent"/> [1, latent]; returns the
+    /// pixels [1, C, H, W] in 0..255. An <paramref name="edit"/> masks one hidden layer's maps.
+    /// </summary>
+    public static string AppendGenerator(OnnxGraphBuilder graph, DcganGenerator generator, string latent, GeneratorLayerEdit? edit = null)
+    {
+        var layout = generator.Layout;
+        var x = graph.Reshape(latent, 1, layout.LatentSize, 1, 1);
         for (var block = 0; block < generator.Norms.Count; block++)
         {
             x = graph.Relu(graph.BatchNorm2d(graph.ConvTranspose2d(x, generator.Deconvolutions[block]), generator.Norms[block]));
@@ -35,9 +47,7 @@ internal static class DcganOnnxExport
             }
         }
         x = graph.Tanh(graph.ConvTranspose2d(x, generator.Deconvolutions[^1]));
-        x = graph.Clip(graph.Affine(x, 127.5f, 127.5f), 0, 255);
-        graph.Output(x, pixelsColumn, 1, layout.Image.Channels, layout.Image.Height, layout.Image.Width);
-        return graph.ToBytes();
+        return graph.Clip(graph.Affine(x, 127.5f, 127.5f), 0, 255);
     }
 
     private static string DropMaps(OnnxGraphBuilder graph, string x, GeneratorLayerEdit edit, int channels)

@@ -17,9 +17,7 @@ internal static class DigitClassifierOnnxExport
         var image = network.Image;
         var graph = new OnnxGraphBuilder("digit_classifier");
         var x = graph.Affine(graph.Input(pixelsColumn, 1, image.Channels, image.Height, image.Width), 1 / 127.5f, -1);
-        x = graph.MaxPool2d(graph.Relu(graph.Conv2d(x, network.Convolution1)), DigitClassifierNetwork.PoolSize);
-        x = graph.MaxPool2d(graph.Relu(graph.Conv2d(x, network.Convolution2)), DigitClassifierNetwork.PoolSize);
-        var features = graph.Relu(graph.Linear(graph.Flatten(x), network.Hidden));
+        var features = SequentialOnnxExport.Append(graph, network.FeatureLayers, x);
         graph.Output(features, featuresColumn, 1, DigitClassifierNetwork.FeatureCount);
         graph.Output(graph.Softmax(graph.Linear(features, network.Output)), probabilitiesColumn, 1, network.ClassCount);
         return graph.ToBytes();

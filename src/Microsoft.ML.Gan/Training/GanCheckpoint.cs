@@ -15,7 +15,7 @@ internal static class GanCheckpoint
     private const int Version = 2;
 
     /// <summary>Writes the state of <paramref name="model"/> and the loop to <paramref name="path"/> atomically.</summary>
-    public static void Save(string path, string architecture, IAdversarialModel model, TrainingPosition position,
+    public static void Save(string path, string architecture, ICheckpointState model, TrainingPosition position,
         Tensor latentGeneratorState, TrainingHistory history)
     {
         using var buffer = new MemoryStream();
@@ -50,7 +50,7 @@ internal static class GanCheckpoint
     /// written for the same <paramref name="architecture"/>.
     /// </summary>
     public static (TrainingPosition Position, Tensor LatentGeneratorState, TrainingHistory History) Load(
-        string path, string architecture, IAdversarialModel model)
+        string path, string architecture, ICheckpointState model)
     {
         try
         {

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Training;
 
 /// <summary>A generator and discriminator pair with their optimisers: what the training loop drives.</summary>
-internal interface IAdversarialModel : IDisposable
+internal interface IAdversarialModel : ICheckpointState, IDisposable
 {
     /// <summary>Length of the generator's latent vector.</summary>
     int LatentSize { get; }
@@ -22,10 +22,4 @@ internal interface IAdversarialModel : IDisposable
     /// <paramref name="epoch"/>) beats every earlier one; returns whether it did.
     /// </summary>
     bool KeepIfBest(double quality, int epoch);
-
-    /// <summary>Writes both networks and both optimisers.</summary>
-    void Save(BinaryWriter writer);
-
-    /// <summary>Reads what <see cref="Save"/> wrote, into networks of the same layout.</summary>
-    void Load(BinaryReader reader);
 }

@@ -27,7 +27,7 @@ internal static class GanScorers
     /// Stock ImageAnalytics steps that turn the planar 0..255 pixels into an MLImage column. ConvertToImage reads three
     /// planes, so a grey image is given its plane three times (in a temporary column, dropped again).
     /// </summary>
-    private static IEstimator<ITransformer> ImageOutput(TransformsCatalog catalog, string pixelsColumn, string imageColumn, ImageShape shape)
+    public static IEstimator<ITransformer> ImageOutput(TransformsCatalog catalog, string pixelsColumn, string imageColumn, ImageShape shape)
     {
         if (shape.Channels == 3)
         {

@@ -1,0 +1,34 @@
+using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Training;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Onnx;
+
+/// <summary>
+/// Writes G = g ∘ f of a trained Domain Transfer Network as one ONNX graph: source pixels planar C×H×W in 0..255
+/// (normalised to [-1, 1], a grey plane replicated to the target's channels) through the frozen encoder f and the
+/// generator g to target-domain pixels in 0..255, one row per run.
+/// </summary>
+internal static class DomainTransferOnnxExport
+{
+    /// <summary>The graph name, how a saved transfer model is recognised.</summary>
+    public const string GraphName = "domain_transfer";
+
+    /// <summary><paramref name="inputColumn"/> [1, source C, H, W] → <paramref name="outputColumn"/> [1, target C, H, W].</summary>
+    public static byte[] Export(DomainTransferModel model, ImageShape source, string inputColumn, string outputColumn)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        model.Generator.eval();
+        var target = model.Encoder.Image;
+        var graph = new OnnxGraphBuilder(GraphName);
+        var x = graph.Affine(graph.Input(inputColumn, 1, source.Channels, source.Height, source.Width), 1 / 127.5f, -1);
+        if (source.Channels != target.Channels)
+        {
+            x = graph.Concat(1, Enumerable.Repeat(x, target.Channels).ToArray());
+        }
+        var pixels = DcganOnnxExport.AppendGenerator(graph, model.Generator, model.Encoder.Export(graph, x));
+        graph.Output(pixels, outputColumn, 1, target.Channels, target.Height, target.Width);
+        return graph.ToBytes();
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.ML.Gan.Networks;
+using Microsoft.ML.Gan.Training.Losses;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Training;
+
+/// <summary>
+/// The networks of a Domain Transfer Network and one training step of each: G = g ∘ f with f frozen and g a DCGAN
+/// generator from f's features to a target image; a DCGAN discriminator with three outputs (G(s), G(t), real t).
+/// </summary>
+internal sealed class DomainTransferModel : ICheckpointState, IDisposable
+{
+    private readonly TorchSharp.Modules.Adam _generatorOptimizer;
+    private readonly TorchSharp.Modules.Adam _discriminatorOptimizer;
+    private readonly DomainTransferLoss _loss = new();
+    // Kept alive for the whole run: a Scalar made on the fly can be finalised during the native call that uses it.
+    private readonly Scalar _constancyWeight;
+    private readonly Scalar _identityWeight;
+    private readonly Scalar _totalVariationWeight;
+
+    /// <summary>Builds g and the discriminator for <paramref name="encoder"/>'s features and its image shape, on <paramref name="device"/>.</summary>
+    public DomainTransferModel(FrozenEncoder encoder, int width, double learningRate, double beta1, double constancyWeight,
+        double identityWeight, double totalVariationWeight, Device device)
+    {
+        Encoder = encoder;
+        var layout = DcganLayout.For(encoder.Image, encoder.FeatureCount, width, width);
+        Generator = new DcganGenerator(layout);
+        Discriminator = new DcganDiscriminator(layout, outputs: DomainTransferLoss.Classes);
+        Generator.to(device);
+        Discriminator.to(device);
+        _generatorOptimizer = optim.Adam(Generator.parameters(), learningRate, beta1);
+        _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), learningRate, beta1);
+        _constancyWeight = constancyWeight.ToScalar();
+        _identityWeight = identityWeight.ToScalar();
+        _totalVariationWeight = totalVariationWeight.ToScalar();
+    }
+
+    /// <summary>The frozen encoder f.</summary>
+    public FrozenEncoder Encoder { get; }
+
+    /// <summary>g: f's features to a target image in [-1, 1].</summary>
+    public DcganGenerator Generator { get; }
+
+    /// <summary>The ternary discriminator.</summary>
+    public DcganDiscriminator Discriminator { get; }
+
+    /// <summary>
+    /// One discriminator step (L_D) and one generator step (L_GANG + α L_CONST + β L_TID + γ L_TV) on a batch of source
+    /// images (already in the target's channels) and one of target images, both in [-1, 1].
+    /// </summary>
+    public DomainTransferLosses Step(Tensor source, Tensor target)
+    {
+        using var scope = NewDisposeScope();
+        Generator.train();
+        Discriminator.train();
+        Tensor sourceFeatures, targetFeatures;
+        using (no_grad())
+        {
+            sourceFeatures = Encoder.Encode(source);
+            targetFeatures = Encoder.Encode(target);
+        }
+        var fromSource = Generator.forward(sourceFeatures);
+        var fromTarget = Generator.forward(targetFeatures);
+
+        _discriminatorOptimizer.zero_grad();
+        var realLogits = Discriminator.forward(target);
+        var sourceLogits = Discriminator.forward(fromSource.detach());
+        var discriminatorLoss = DomainTransferLoss.Discriminator(sourceLogits, Discriminator.forward(fromTarget.detach()), realLogits);
+        discriminatorLoss.backward();
+        _discriminatorOptimizer.step();
+
+        _generatorOptimizer.zero_grad();
+        var adversarial = DomainTransferLoss.Adversarial(Discriminator.forward(fromSource), Discriminator.forward(fromTarget));
+        var constancy = DomainTransferLoss.Constancy(sourceFeatures, Encoder.Encode(fromSource));
+        var identity = DomainTransferLoss.Identity(target, fromTarget);
+        var totalVariation = _loss.TotalVariation(fromSource);
+        var generatorLoss = adversarial + constancy.mul(_constancyWeight) + identity.mul(_identityWeight)
+            + totalVariation.mul(_totalVariationWeight);
+        generatorLoss.backward();
+        _generatorOptimizer.step();
+
+        return new DomainTransferLosses(generatorLoss.item<float>(), discriminatorLoss.item<float>(), adversarial.item<float>(),
+            constancy.item<float>(), identity.item<float>(), totalVariation.item<float>(), RealProbability(realLogits),
+            RealProbability(sourceLogits));
+    }
+
+    private static float RealProbability(Tensor logits) =>
+        logits.detach().softmax(1).select(1, DomainTransferLoss.RealClass).mean().item<float>();
+
+    /// <summary>G(s) = g(f(s)) in inference mode, for images in the target's channels in [-1, 1].</summary>
+    public Tensor Transfer(Tensor source)
+    {
+        using var noGrad = no_grad();
+        Generator.eval();
+        return Generator.forward(Encoder.Encode(source));
+    }
+
+    /// <inheritdoc/>
+    public void Save(BinaryWriter writer)
+    {
+        Generator.save(writer);
+        Discriminator.save(writer);
+        _generatorOptimizer.save_state_dict(writer);
+        _discriminatorOptimizer.save_state_dict(writer);
+    }
+
+    /// <inheritdoc/>
+    public void Load(BinaryReader reader)
+    {
+        Generator.load(reader);
+        Discriminator.load(reader);
+        _generatorOptimizer.load_state_dict(reader);
+        _discriminatorOptimizer.load_state_dict(reader);
+    }
+
+    /// <summary>Releases the networks, optimisers, scalars and the encoder.</summary>
+    public void Dispose()
+    {
+        _generatorOptimizer.Dispose();
+        _discriminatorOptimizer.Dispose();
+        _loss.Dispose();
+        _constancyWeight.Dispose();
+        _identityWeight.Dispose();
+        _totalVariationWeight.Dispose();
+        Generator.Dispose();
+        Discriminator.Dispose();
+        Encoder.Dispose();
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.ML.Gan.Data;
+
+namespace Microsoft.ML.Gan;
+
+/// <summary>
+/// Options of <see cref="DomainTransferEstimator"/>, the Domain Transfer Network of Taigman, Polyak and Wolf (2016):
+/// the target domain's images, the columns, the encoder f, the weights of the generator's loss terms and the
+/// training schedule. <see cref="Digits"/> and <see cref="Faces"/> give the paper's weights.
+/// </summary>
+public sealed class DomainTransferOptions
+{
+    /// <summary>The default values of the options.</summary>
+    public static class Defaults
+    {
+        /// <summary>Default name of the source image column (and of the target's).</summary>
+        public const string InputColumnName = "Pixels";
+        /// <summary>Default name of the output column: the transferred image.</summary>
+        public const string OutputColumnName = "Transferred";
+        /// <summary>α, the weight of L_CONST (the paper's digits setting).</summary>
+        public const double ConstancyWeight = 15;
+        /// <summary>β, the weight of L_TID (the paper's digits setting).</summary>
+        public const double IdentityWeight = 15;
+        /// <summary>γ, the weight of L_TV (the paper's digits setting).</summary>
+        public const double TotalVariationWeight = 0;
+        /// <summary>Passes over the source data.</summary>
+        public const int Epochs = 10;
+        /// <summary>Source images (and as many target images) per step.</summary>
+        public const int BatchSize = 64;
+        /// <summary>Adam learning rate of both networks.</summary>
+        public const double LearningRate = 2e-4;
+        /// <summary>Adam β1.</summary>
+        public const double Beta1 = 0.5;
+        /// <summary>Channel width of g's last hidden map and of the discriminator's first.</summary>
+        public const int Width = 64;
+        /// <summary>Source images in each epoch's before/after grid.</summary>
+        public const int SampleCount = 32;
+    }
+
+    /// <summary>The paper's weights for digits (SVHN → MNIST): α = β = 15, γ = 0.</summary>
+    /// <param name="target">The target domain's images.</param>
+    /// <returns>Options with those weights and the other defaults.</returns>
+    public static DomainTransferOptions Digits(IDataView target) => new() { Target = target };
+
+    /// <summary>The paper's weights for faces (photos → emoji): α = 100, β = 1, γ = 0.05.</summary>
+    /// <param name="target">The target domain's images.</param>
+    /// <returns>Options with those weights and the other defaults.</returns>
+    public static DomainTransferOptions Faces(IDataView target) =>
+        new() { Target = target, ConstancyWeight = 100, IdentityWeight = 1, TotalVariationWeight = 0.05 };
+
+    /// <summary>The target domain's images (unlabelled; labels are not read), in <see cref="TargetColumnName"/>.</summary>
+    public IDataView? Target;
+
+    /// <summary>Name of the source image column, which the fitted transformer reads: a known-size Single vector, planar C×H×W, 0..255.</summary>
+    public string InputColumnName = Defaults.InputColumnName;
+
+    /// <summary>Name of the target image column: a known-size Single vector of the same height and width, 0..255.</summary>
+    public string TargetColumnName = Defaults.InputColumnName;
+
+    /// <summary>Name of the output column: G(s), the target-domain image, a known-size Single vector of the target's shape, 0..255.</summary>
+    public string OutputColumnName = Defaults.OutputColumnName;
+
+    /// <summary>Name of an MLImage column to add beside <see cref="OutputColumnName"/>; null for none.</summary>
+    public string? OutputImageColumnName;
+
+    /// <summary>The fixed encoder f; by default the feature layers of a classifier trained on the source's <c>Label</c> column.</summary>
+    public DomainTransferEncoder Encoder = DomainTransferEncoder.SourceClassifier();
+
+    /// <summary>The source image shape; null to take it from the column.</summary>
+    public ImageShape? SourceShape;
+
+    /// <summary>The target image shape; null to take it from the column.</summary>
+    public ImageShape? TargetShape;
+
+    /// <summary>α, the weight of L_CONST = ‖f(s) − f(G(s))‖².</summary>
+    public double ConstancyWeight = Defaults.ConstancyWeight;
+
+    /// <summary>β, the weight of L_TID = ‖t − G(t)‖².</summary>
+    public double IdentityWeight = Defaults.IdentityWeight;
+
+    /// <summary>γ, the weight of L_TV, the total variation of G(s).</summary>
+    public double TotalVariationWeight = Defaults.TotalVariationWeight;
+
+    /// <summary>Passes over the source data (the target data is cycled alongside).</summary>
+    public int Epochs = Defaults.Epochs;
+
+    /// <summary>Source images per step; as many target images are read.</summary>
+    public int BatchSize = Defaults.BatchSize;
+
+    /// <summary>Adam learning rate of g and of the discriminator.</summary>
+    public double LearningRate = Defaults.LearningRate;
+
+    /// <summary>Adam β1.</summary>
+    public double Beta1 = Defaults.Beta1;
+
+    /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
+    public int Width = Defaults.Width;
+
+    /// <summary>Seed of weights and data order; null to take one from the MLContext (whose seed fixes it).</summary>
+    public int? Seed;
+
+    /// <summary>libtorch's intra-op threads for training; null leaves libtorch's default.</summary>
+    public int? TorchThreads;
+
+    /// <summary>
+    /// Where training writes, after every epoch, a before/after grid (samples/epoch-NNN.png: source images, then G of
+    /// them), history.csv, report.html and checkpoint/training-state.bin; null writes nothing.
+    /// </summary>
+    public string? TrainingDirectory;
+
+    /// <summary>Continues from the checkpoint in <see cref="TrainingDirectory"/> (at the last completed epoch) when there is one.</summary>
+    public bool Resume;
+
+    /// <summary>Source images in each before/after grid (the same images every epoch).</summary>
+    public int SampleCount = Defaults.SampleCount;
+
+    /// <summary>Receives progress after every step: G's total loss as the generator loss, L_D as the discriminator loss.</summary>
+    public IProgress<GanTrainingProgress>? Progress;
+
+    /// <summary>Stops training after the current step; with a training directory, the last epoch's checkpoint stays.</summary>
+    public CancellationToken CancellationToken;
+
+    /// <summary>Throws when an option is out of its range, naming it.</summary>
+    internal void Validate()
+    {
+        if (Target is null)
+        {
+            throw new ArgumentNullException(nameof(Target), "The Domain Transfer Network needs the target domain's images: set Target.");
+        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(InputColumnName, nameof(InputColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(TargetColumnName, nameof(TargetColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(OutputColumnName, nameof(OutputColumnName));
+        ArgumentNullException.ThrowIfNull(Encoder, nameof(Encoder));
+        ArgumentOutOfRangeException.ThrowIfNegative(ConstancyWeight, nameof(ConstancyWeight));
+        ArgumentOutOfRangeException.ThrowIfNegative(IdentityWeight, nameof(IdentityWeight));
+        ArgumentOutOfRangeException.ThrowIfNegative(TotalVariationWeight, nameof(TotalVariationWeight));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LearningRate, nameof(LearningRate));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width, nameof(Width));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));
+        if (TorchThreads is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads, nameof(TorchThreads));
+        }
+        if (Resume && TrainingDirectory is null)
+        {
+            throw new ArgumentException("Resume needs a TrainingDirectory to find the checkpoint in.", nameof(Resume));
+        }
+        if (OutputColumnName == InputColumnName || OutputImageColumnName is { } image && (image == InputColumnName || image == OutputColumnName))
+        {
+            throw new ArgumentException(
+                $"The output column names must differ from the input and from each other; found input '{InputColumnName}', output '{OutputColumnName}', image '{OutputImageColumnName}'.");
+        }
+    }
+}

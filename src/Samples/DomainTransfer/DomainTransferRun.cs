@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace Microsoft.ML.Gan.Samples.DomainTransfer;
+
+/// <summary>
+/// What the domain transfer commands share: the training options from the command line, training, and the models in
+/// <c>--output</c> (transfer.zip, loadable by stock ML.NET, and transfer.onnx; the library writes the grids,
+/// history.csv, report.html and checkpoint/ there too).
+/// </summary>
+internal static class DomainTransferRun
+{
+    /// <summary>The options both commands take, for usage lines.</summary>
+    public const string Options = "[--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+
+    /// <summary>Fills <paramref name="transfer"/> from the command line, trains on <paramref name="source"/> and saves the models.</summary>
+    public static DomainTransferTransformer Train(MLContext mlContext, CommandLine options, IDataView source, DomainTransferOptions transfer,
+        string output, int defaultEpochs)
+    {
+        transfer.Epochs = options.Number("--epochs", defaultEpochs)!.Value;
+        transfer.BatchSize = options.Number("--batch-size", transfer.BatchSize)!.Value;
+        transfer.Seed = options.Number("--seed", 1);
+        transfer.TorchThreads = options.Number("--threads", Environment.ProcessorCount);
+        transfer.TrainingDirectory = output;
+        transfer.Resume = options.Has("--resume");
+        transfer.Progress = new ConsoleProgress();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        transfer.CancellationToken = cancel.Token;
+        var clock = Stopwatch.StartNew();
+        var model = mlContext.Transforms.Gan.TrainDomainTransfer(transfer).Fit(source);
+        ModelFiles.Save(mlContext, model, source.Schema, Path.Combine(output, "transfer.zip"));
+        model.ExportOnnx(Path.Combine(output, "transfer.onnx"));
+        var last = model.History.Entries[^1];
+        Console.WriteLine($"\rTrained {last.Epoch} epochs ({last.Step} steps) in {clock.Elapsed:hh\\:mm\\:ss}; last epoch {last.ImagesPerSecond:F0} source images/s.");
+        return model;
+    }
+
+    /// <summary>The transferred images of <paramref name="scored"/> under the name of the images, for a classifier or a grid; the source images dropped.</summary>
+    public static IDataView TransferredAsPixels(MLContext mlContext, IDataView scored, DomainTransferTransformer model) =>
+        mlContext.Transforms.DropColumns(model.InputColumnName)
+            .Append(mlContext.Transforms.CopyColumns(model.InputColumnName, model.OutputColumnName))
+            .Fit(scored).Transform(scored);
+}

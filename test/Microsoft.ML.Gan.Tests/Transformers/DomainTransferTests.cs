@@ -1,0 +1,161 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Onnx;
+using Microsoft.ML.Gan.Tests.Data;
+using Microsoft.ML.Gan.Tests.Onnx;
+using Microsoft.ML.Gan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Microsoft.ML.Gan.Tests.Transformers;
+
+/// <summary>The Domain Transfer Network on tiny images: f frozen, g ∘ f parity with ONNX, save and load, input errors.</summary>
+[TestClass]
+public sealed class DomainTransferTests
+{
+    private const int Side = 16;
+
+    /// <summary>A small encoder f for 3×16×16 images: one strided convolution, then 8 features.</summary>
+    private static TorchSharp.Modules.Sequential TinyEncoder(int channels = 3) => Sequential(
+        ("convolution", Conv2d(channels, 4, 4, stride: 2, padding: 1)),
+        ("relu", ReLU()),
+        ("pool", MaxPool2d(2)),
+        ("flatten", Flatten()),
+        ("linear", Linear(4 * 4 * 4, 8)));
+
+    private static IDataView Images(MLContext mlContext, int rows, int channels, int side = Side, int seed = 0)
+    {
+        // The same values every time a row is read: one generator per row.
+        return PixelRows.Create(mlContext, rows, [channels, side, side], row =>
+        {
+            var random = new Random((seed * 10_000) + row);
+            return Enumerable.Range(0, channels * side * side).Select(_ => (float)random.Next(256)).ToArray();
+        });
+    }
+
+    private static DomainTransferOptions SmallOptions(IDataView target, TorchSharp.Modules.Sequential encoder) => new()
+    {
+        Target = target,
+        Encoder = DomainTransferEncoder.FromModule(encoder),
+        Epochs = 1,
+        BatchSize = 8,
+        Width = 4,
+        SampleCount = 4,
+        Seed = 1,
+        TorchThreads = 2,
+        ConstancyWeight = 100,
+        IdentityWeight = 1,
+        TotalVariationWeight = 0.05,
+    };
+
+    [TestMethod]
+    public void TrainingStepsLeaveTheEncoderUnchangedAndMoveTheGenerator()
+    {
+        manual_seed(1);
+        using var scope = NewDisposeScope();
+        var image = new ImageShape(3, Side, Side);
+        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), width: 4,
+            learningRate: 1e-2, beta1: 0.5, constancyWeight: 15, identityWeight: 15, totalVariationWeight: 0.05, CPU);
+        var encoderBefore = model.Encoder.Layers.parameters().Select(p => p.detach().clone()).ToList();
+        var generatorBefore = model.Generator.parameters().Select(p => p.detach().clone()).ToList();
+
+        for (var step = 0; step < 3; step++)
+        {
+            model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
+        }
+
+        var encoderAfter = model.Encoder.Layers.parameters().ToList();
+        Assert.IsTrue(encoderBefore.Zip(encoderAfter).All(pair => pair.First.allclose(pair.Second, 0, 0)), "f's weights changed");
+        Assert.IsTrue(model.Encoder.Layers.parameters().All(p => !p.requires_grad), "f's weights take gradients");
+        Assert.IsFalse(generatorBefore.Zip(model.Generator.parameters()).All(pair => pair.First.allclose(pair.Second, 0, 0)), "g did not train");
+    }
+
+    [TestMethod]
+    public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources()
+    {
+        manual_seed(2);
+        using var scope = NewDisposeScope();
+        var image = new ImageShape(3, Side, Side);
+        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), width: 4,
+            learningRate: 1e-2, beta1: 0.5, constancyWeight: 15, identityWeight: 15, totalVariationWeight: 0, CPU);
+        model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
+
+        var grey = rand(1, 1, Side, Side) * 255;
+        var expected = (model.Transfer((grey / 127.5 - 1).expand(1, 3, Side, Side)) + 1) * 127.5;
+        var onnx = DomainTransferOnnxExport.Export(model, new ImageShape(1, Side, Side), "Pixels", "Transferred");
+        var (actual, shape) = OnnxParity.Run(onnx, OnnxParity.Values(grey), [1, 1, Side, Side], "Pixels", "Transferred");
+
+        CollectionAssert.AreEqual(new long[] { 1, 3, Side, Side }, shape);
+        var difference = OnnxParity.MaxAbsDifference(OnnxParity.Values(expected.clamp(0, 255)), actual);
+        Assert.IsLessThanOrEqualTo(1e-3f, difference, $"max abs difference {difference} on the 0..255 scale");
+    }
+
+    [TestMethod]
+    public void SavedModelLoadsInStockMlNetAndTransfersTheSame()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var source = Images(mlContext, 16, channels: 1, seed: 1);
+        var target = Images(mlContext, 16, channels: 3, seed: 2);
+        using var encoder = TinyEncoder();
+        using var model = mlContext.Transforms.Gan.TrainDomainTransfer(SmallOptions(target, encoder)).Fit(source);
+        using var folder = new Reporting.TemporaryFolder();
+        var path = Path.Combine(folder.Path, "transfer.zip");
+        mlContext.Model.Save(model, source.Schema, path);
+
+        var loaded = new MLContext().Model.Load(path, out var schema);
+        var expected = model.Transform(source).GetColumn<VBuffer<float>>("Transferred").Select(v => v.DenseValues().ToArray()).ToList();
+        var actual = loaded.Transform(source).GetColumn<VBuffer<float>>("Transferred").Select(v => v.DenseValues().ToArray()).ToList();
+
+        Assert.HasCount(3 * Side * Side, expected[0]);
+        Assert.IsTrue(expected.Zip(actual).All(pair => pair.First.SequenceEqual(pair.Second)), "the loaded model transfers differently");
+        Assert.IsTrue(expected.SelectMany(v => v).All(v => v is >= 0 and <= 255), "pixels outside 0..255");
+        (loaded as IDisposable)?.Dispose();
+    }
+
+    [TestMethod]
+    public void MissingSourceColumnIsNamedWithWhatWasExpected()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var encoder = TinyEncoder();
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), encoder);
+        options.InputColumnName = "Photo";
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(Images(mlContext, 16, channels: 1)));
+        StringAssert.Contains(error.Message, "'Photo'");
+        StringAssert.Contains(error.Message, "source data");
+    }
+
+    [TestMethod]
+    public void SourceOfAnotherSizeThanTheTargetNamesBothColumnsAndShapes()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var encoder = TinyEncoder();
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), encoder);
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(Images(mlContext, 16, channels: 1, side: 32)));
+        StringAssert.Contains(error.Message, "Source column 'Pixels'");
+        StringAssert.Contains(error.Message, "16×16");
+        StringAssert.Contains(error.Message, "1×32×32");
+        StringAssert.Contains(error.Message, "target column 'Pixels': 3×16×16");
+    }
+
+    [TestMethod]
+    public void TargetColumnOfTheWrongTypeIsRefusedBeforeTraining()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var encoder = TinyEncoder();
+        var target = mlContext.Data.LoadFromEnumerable(new[] { new TextRow { Pixels = "not an image" } });
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.Transforms.Gan.TrainDomainTransfer(SmallOptions(target, encoder)).Fit(Images(mlContext, 4, channels: 1)));
+        StringAssert.Contains(error.Message, "'Pixels'");
+        StringAssert.Contains(error.Message, "target data");
+        StringAssert.Contains(error.Message, "String");
+    }
+
+    private sealed class TextRow
+    {
+        public string Pixels = "";
+    }
+}
