@@ -5,6 +5,7 @@ var usage = $"""
     usage: dotnet run --project src/Samples -c Release -- COMMAND [OPTIONS]
       {DcganCommand.Usage}
       {GanCommand.Usage}
+      {PgganCommand.Usage}
       {GenerateCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
@@ -25,6 +26,7 @@ try
     {
         "dcgan" => DcganCommand.Run(options),
         "gan" => GanCommand.Run(options),
+        "pggan" => PgganCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
