@@ -14,7 +14,7 @@ namespace Microsoft.ML.Gan.Samples;
 internal static class PgganCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "pggan [--resolution 32] [--images-per-phase 30000] [--feature-maps 128] [--latent-size 128] [--swd-images 512] "
+    public const string Usage = "pggan [--resolution 32] [--images-per-phase 20000] [--feature-maps 128] [--latent-size 128] [--swd-images 512] "
         + "(and " + TrainingCommand.Options + "; --batch-size defaults to 16, --data to a folder)";
 
     /// <summary>Feature maps of the largest blocks: 4×4 and 8×8 have this many, each doubling of the side halves it.</summary>
@@ -24,7 +24,7 @@ internal static class PgganCommand
     private const int LatentSize = 128;
 
     /// <summary>Images per stabilisation and per fade phase for a CPU run (the paper's is 600,000).</summary>
-    private const int ImagesPerPhase = 30_000;
+    private const int ImagesPerPhase = 20_000;
 
     /// <summary>Images per set for the sliced Wasserstein distance (the paper's is 16,384).</summary>
     private const int SwdImages = 512;
