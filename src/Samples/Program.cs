@@ -5,6 +5,7 @@ var usage = $"""
     usage: dotnet run --project src/Samples -c Release -- COMMAND [OPTIONS]
       {DcganCommand.Usage}
       {GanCommand.Usage}
+      {PgganCommand.Usage}
       {GenerateCommand.Usage}
       {InterpolateCommand.Usage}
       {ArithmeticCommand.Usage}
@@ -31,6 +32,7 @@ try
     {
         "dcgan" => DcganCommand.Run(options),
         "gan" => GanCommand.Run(options),
+        "pggan" => PgganCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
         "interpolate" => InterpolateCommand.Run(options),
         "arithmetic" => ArithmeticCommand.Run(options),

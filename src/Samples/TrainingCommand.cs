@@ -14,21 +14,28 @@ internal static class TrainingCommand
         "[--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--skip-unreadable] [--preset paper|recommended] [--epochs N] [--minutes N] [--limit N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
 
     /// <summary>
-    /// Fills <paramref name="trainerOptions"/> from the command line, trains the estimator <paramref name="train"/> makes
-    /// of them, and writes the outputs; log lines starting with <paramref name="logPrefix"/> go to the console.
+    /// Fills <paramref name="trainerOptions"/> from the command line (options not given keep the values it holds),
+    /// trains the estimator <paramref name="train"/> makes of them, and writes the outputs; log lines starting with
+    /// <paramref name="logPrefix"/> go to the console. <paramref name="imageSizeOption"/> names the option of the side
+    /// folder images are resized to; <paramref name="evaluate"/>, when given, runs on the trained model and its data
+    /// before the command returns.
     /// </summary>
     public static int Run<TOptions>(CommandLine options, TOptions trainerOptions, Func<GanCatalog, TOptions, GanTrainerEstimator> train,
-        string logPrefix)
+        string logPrefix, string imageSizeOption = "--image-size", Action<MLContext, GanTransformer, IDataView, string>? evaluate = null)
         where TOptions : GanTrainerOptions
     {
         var output = Path.GetFullPath(options.Required("--output"));
         var seed = options.Number("--seed", 1)!.Value;
         var mlContext = new MLContext(seed);
         ConsoleLog.Attach(mlContext, logPrefix);
-        var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number("--image-size"),
+        var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number(imageSizeOption),
             options.Has("--grey"), options.Has("--skip-unreadable"), options.Number("--limit"));
-        trainerOptions.ApplyPreset(Preset(options));
-        trainerOptions.Epochs = options.Number("--epochs", GanTrainerOptions.Defaults.Epochs)!.Value;
+        // Trainers with their own command defaults (pggan) take a preset only when one is asked for.
+        if (options.Has("--preset") || trainerOptions is not ProgressiveGanOptions)
+        {
+            trainerOptions.ApplyPreset(Preset(options));
+        }
+        trainerOptions.Epochs = options.Number("--epochs", trainerOptions.Epochs)!.Value;
         trainerOptions.BatchSize = options.Number("--batch-size", trainerOptions.BatchSize)!.Value;
         trainerOptions.TimeLimit = Minutes(options);
         if (trainerOptions.TimeLimit is not null && !options.Has("--epochs"))
@@ -53,6 +60,7 @@ internal static class TrainingCommand
         SaveModels(mlContext, model, data, output);
         var last = model.History.Entries[^1];
         Console.WriteLine($"\rTrained {last.Epoch} epochs ({last.Step} steps) in {clock.Elapsed:hh\\:mm\\:ss}; last epoch {last.ImagesPerSecond:F0} images/s.");
+        evaluate?.Invoke(mlContext, model, data, output);
         Console.WriteLine($"Models, samples and report.html are in {output}");
         return 0;
     }

@@ -25,8 +25,9 @@ internal static class TrainingData
 
     /// <summary>
     /// Loads <paramref name="data"/>: "mnist", a .idx/.idx.gz/-ubyte(.gz) file, or a folder of images resized to
-    /// <paramref name="imageSize"/> (grey when <paramref name="grey"/>, leaving out undecodable files when
-    /// <paramref name="skipUnreadable"/>); the first <paramref name="limit"/> rows when set.
+    /// <paramref name="imageSize"/> (grey when <paramref name="grey"/>, else composited on white so transparent
+    /// PNGs do not turn black; leaving out undecodable files when <paramref name="skipUnreadable"/>); the first
+    /// <paramref name="limit"/> rows when set.
     /// </summary>
     public static IDataView Load(MLContext mlContext, string data, int? imageSize, bool grey, bool skipUnreadable, int? limit)
     {
@@ -38,7 +39,7 @@ internal static class TrainingData
             }
             return mlContext.Data.LoadIdx(data == "mnist" ? BundledMnist : data, maxRows: limit);
         }
-        var images = mlContext.Data.LoadImageFolder(data, imageSize ?? 64, imageSize ?? 64, grey, skipUnreadable);
+        var images = mlContext.Data.LoadImageFolder(data, imageSize ?? 64, imageSize ?? 64, grey, skipUnreadable, compositeOnWhite: !grey);
         return limit is { } rows ? mlContext.Data.TakeRows(images, rows) : images;
     }
 }

@@ -85,12 +85,21 @@ public static class GanDataCatalog
         /// the folder holding the image, empty at the top level) and <c>Pixels</c> (vector of Single with dimensions
         /// C, <paramref name="height"/>, <paramref name="width"/>; 0..255).
         /// </returns>
+        /// <param name="compositeOnWhite">
+        /// Whether to composite images with transparency (RGBA PNG) on a white background; otherwise ExtractPixels drops
+        /// alpha and transparent pixels come out black. Only for RGB (not <paramref name="grey"/>).
+        /// </param>
         /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
         /// <exception cref="InvalidDataException">The folder holds no readable image, or an unreadable one when not skipping.</exception>
-        public IDataView LoadImageFolder(string folder, int width, int height, bool grey = false, bool skipUnreadable = false)
+        public IDataView LoadImageFolder(string folder, int width, int height, bool grey = false, bool skipUnreadable = false,
+            bool compositeOnWhite = false)
         {
             ArgumentNullException.ThrowIfNull(catalog);
             ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+            if (grey && compositeOnWhite)
+            {
+                throw new ArgumentException("compositeOnWhite applies to RGB images; found grey: true.", nameof(compositeOnWhite));
+            }
             var shape = new ImageShape(grey ? 1 : 3, height, width);
             string fullFolder = Path.GetFullPath(folder);
 
@@ -104,7 +113,11 @@ public static class GanDataCatalog
             // private context gives the same pixels the caller's own would.
             var imageContext = new MLContext();
             var images = imageContext.Transforms.LoadImages(PixelsColumnName, fullFolder, ImagePathColumnName).Fit(files).Transform(files);
-            return ImageColumn.PrepareImageColumn(imageContext, images, PixelsColumnName, shape, $"image folder '{fullFolder}'");
+            var dataName = $"image folder '{fullFolder}'";
+            return compositeOnWhite
+                ? WhiteBackground.Composite(imageContext,
+                    ImageColumn.PrepareImageColumn(imageContext, images, PixelsColumnName, new ImageShape(4, height, width), dataName), PixelsColumnName, shape)
+                : ImageColumn.PrepareImageColumn(imageContext, images, PixelsColumnName, shape, dataName);
         }
     }
 }

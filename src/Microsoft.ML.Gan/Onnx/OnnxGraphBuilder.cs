@@ -261,6 +261,45 @@ internal sealed class OnnxGraphBuilder
     /// <param name="dims">The constant's shape.</param>
     /// <returns>The output tensor's name.</returns>
     public string Multiply(string x, float[] values, long[] dims) => Node("Mul", [x, Initializer(values, dims)]);
+    /// <summary>
+    /// Nearest-neighbour upsampling of an NCHW tensor by an integer <paramref name="factor"/> (as repeating every pixel),
+    /// written as Reshape → Expand → Reshape so no Resize attributes need to match PyTorch's.
+    /// </summary>
+    /// <param name="x">The input tensor, [1, channels, height, width].</param>
+    /// <param name="channels">The channels.</param>
+    /// <param name="height">The input height.</param>
+    /// <param name="width">The input width.</param>
+    /// <param name="factor">The upsampling factor, at least 1.</param>
+    /// <returns>The output tensor's name, [1, channels, height·factor, width·factor].</returns>
+    public string NearestUpsample(string x, long channels, long height, long width, int factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        if (factor == 1)
+            return x;
+        var split = Reshape(x, 1, channels, height, 1, width, 1);
+        var repeated = Node("Expand", [split, Int64Initializer(1, channels, height, factor, width, factor)]);
+        return Reshape(repeated, 1, channels, height * factor, width * factor);
+    }
+
+    /// <summary>Averages every <paramref name="kernel"/>×<paramref name="kernel"/> square (stride = kernel), as <c>avg_pool2d</c>.</summary>
+    /// <param name="x">The NCHW input tensor.</param>
+    /// <param name="kernel">The kernel side and stride.</param>
+    /// <returns>The output tensor's name.</returns>
+    public string AveragePool(string x, int kernel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernel);
+        return kernel == 1 ? x : Node("AveragePool", [x], OnnxAttribute.Ints("kernel_shape", kernel, kernel), OnnxAttribute.Ints("strides", kernel, kernel));
+    }
+
+    /// <summary>Pixelwise feature normalisation over axis 1: x / √(mean(x², axis 1) + <paramref name="epsilon"/>).</summary>
+    /// <param name="x">The input tensor, [N, C] or [N, C, H, W].</param>
+    /// <param name="epsilon">The ε under the square root.</param>
+    /// <returns>The output tensor's name.</returns>
+    public string PixelNorm(string x, float epsilon)
+    {
+        var meanSquare = Node("ReduceMean", [Node("Mul", [x, x])], OnnxAttribute.Ints("axes", 1), OnnxAttribute.Int("keepdims", 1));
+        return Node("Div", [x, Node("Sqrt", [Node("Add", [meanSquare, Scalar(epsilon)])])]);
+    }
 
     /// <summary>Concatenates tensors along an axis.</summary>
     /// <param name="axis">The axis.</param>

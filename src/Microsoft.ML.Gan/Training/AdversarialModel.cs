@@ -13,8 +13,9 @@ namespace Microsoft.ML.Gan.Training;
 /// </summary>
 internal sealed class AdversarialModel : IAdversarialModel
 {
-    private readonly TorchSharp.Modules.Adam _generatorOptimizer;
-    private readonly TorchSharp.Modules.Adam _discriminatorOptimizer;
+    private readonly AdversarialSettings _settings;
+    private TorchSharp.Modules.Adam _generatorOptimizer;
+    private TorchSharp.Modules.Adam _discriminatorOptimizer;
     private readonly WeightAverage? _generatorAverage;
     private readonly AdversarialLoss _loss;
     private readonly int _criticSteps;
@@ -40,16 +41,35 @@ internal sealed class AdversarialModel : IAdversarialModel
         Discriminator = createDiscriminator();
         Generator.to(device);
         Discriminator.to(device);
-        _generatorOptimizer = optim.Adam(Generator.parameters(), settings.GeneratorLearningRate, settings.Beta1, settings.Beta2);
-        _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), settings.DiscriminatorLearningRate, settings.Beta1, settings.Beta2);
+        _settings = settings;
+        (_generatorOptimizer, _discriminatorOptimizer) = NewOptimizers();
         if (settings.GeneratorAverageDecay > 0)
         {
             _generatorAverage = new WeightAverage(Generator, createGenerator().to(device), settings.GeneratorAverageDecay);
         }
-        _loss = AdversarialLoss.For(settings.Loss, settings.GradientPenaltyWeight);
+        _loss = AdversarialLoss.For(settings.Loss, settings.GradientPenaltyWeight, settings.DriftWeight);
         _criticSteps = settings.CriticSteps;
         _random = new torch.Generator((ulong)settings.Seed);
     }
+
+    private (TorchSharp.Modules.Adam Generator, TorchSharp.Modules.Adam Discriminator) NewOptimizers() => (
+        optim.Adam(Generator.parameters(), _settings.GeneratorLearningRate, _settings.Beta1, _settings.Beta2),
+        optim.Adam(Discriminator.parameters(), _settings.DiscriminatorLearningRate, _settings.Beta1, _settings.Beta2));
+
+    /// <inheritdoc/>
+    public void ResetOptimizers()
+    {
+        var (generatorRate, discriminatorRate) = LearningRates;
+        _generatorOptimizer.Dispose();
+        _discriminatorOptimizer.Dispose();
+        (_generatorOptimizer, _discriminatorOptimizer) = NewOptimizers();
+        SetLearningRate(_generatorOptimizer, generatorRate);
+        SetLearningRate(_discriminatorOptimizer, discriminatorRate);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<Module<Tensor, Tensor>> Networks =>
+        new[] { Generator, Discriminator, (Module<Tensor, Tensor>?)_generatorAverage?.Average, _bestGenerator }.OfType<Module<Tensor, Tensor>>();
 
     /// <summary>The generator network being trained.</summary>
     public Module<Tensor, Tensor> Generator { get; }

@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.Networks.Progressive;
 using Microsoft.ML.Gan.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -6,13 +7,14 @@ namespace Microsoft.ML.Gan.Training;
 
 /// <summary>
 /// The full training state, for resuming: both networks and optimisers, the latent generator's state, the position
-/// in the data and the history so far. Written to a temporary name and renamed, so a crash never leaves a
+/// in the data (with the real images shown and, for progressive networks, the growth phase, level and α) and the
+/// history so far. Written to a temporary name and renamed, so a crash never leaves a
 /// half-written checkpoint that looks valid; a file that is not one is refused with its path in the message.
 /// </summary>
 internal static class GanCheckpoint
 {
     private const string Magic = "Microsoft.ML.Gan checkpoint";
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>Writes the state of <paramref name="model"/> and the loop to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, string architecture, ICheckpointState model, TrainingPosition position,
@@ -27,6 +29,11 @@ internal static class GanCheckpoint
             writer.Write(position.Epoch);
             writer.Write(position.BatchesInEpoch);
             writer.Write(position.Step);
+            writer.Write(position.ImagesShown);
+            writer.Write(position.Phase);
+            var growing = ProgressiveNetworks(model).FirstOrDefault();
+            writer.Write(growing?.Level ?? -1);
+            writer.Write(growing?.Alpha ?? 1);
             writer.Write(history.Entries.Count);
             foreach (var entry in history.Entries)
             {
@@ -64,7 +71,8 @@ internal static class GanCheckpoint
             {
                 throw new InvalidDataException($"Checkpoint '{path}' was written for {saved}, not for {architecture}; use another training directory or matching options.");
             }
-            var position = new TrainingPosition(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64());
+            var position = new TrainingPosition(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt32());
+            var (level, alpha) = (reader.ReadInt32(), reader.ReadDouble());
             var history = new TrainingHistory();
             var entries = reader.ReadInt32();
             for (var i = 0; i < entries; i++)
@@ -74,6 +82,10 @@ internal static class GanCheckpoint
             }
             var latentState = Tensor.Load(reader);
             model.Load(reader);
+            foreach (var network in ProgressiveNetworks(model))
+            {
+                network.Grow(level, alpha);
+            }
             return (position, latentState, history);
         }
         catch (Exception error) when (error is EndOfStreamException or IOException or ArgumentException or FormatException
@@ -82,4 +94,8 @@ internal static class GanCheckpoint
             throw new InvalidDataException($"Checkpoint '{path}' is truncated or corrupted and cannot be resumed: {error.Message}", error);
         }
     }
+
+    /// <summary>The growing networks of a GAN (progressive growing); none for other models, e.g. a domain transfer.</summary>
+    private static IEnumerable<IProgressiveNetwork> ProgressiveNetworks(ICheckpointState model) =>
+        model is IAdversarialModel adversarial ? adversarial.Networks.OfType<IProgressiveNetwork>() : [];
 }

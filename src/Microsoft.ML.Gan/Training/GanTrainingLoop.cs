@@ -10,7 +10,10 @@ namespace Microsoft.ML.Gan.Training;
 /// <summary>
 /// Drives an <see cref="IAdversarialModel"/> over the epochs of a <see cref="PixelBatchReader"/>: one step a batch,
 /// progress after every step, and at the end of every epoch a log line, a sample grid, the history, the report and
-/// a checkpoint. Cancellation and divergence stop it with the last good checkpoint on disk.
+/// a checkpoint. Cancellation and divergence stop it with the last good checkpoint on disk. With a
+/// <see cref="GrowthSchedule"/>, a step takes the batches its level asks for, the networks and the real images follow
+/// the schedule, Adam restarts at every new phase (as the official progressive GAN code does), a grid is taken at
+/// the end of every phase, and training stops when the schedule is complete.
 /// </summary>
 internal sealed class GanTrainingLoop : IDisposable
 {
@@ -27,6 +30,7 @@ internal sealed class GanTrainingLoop : IDisposable
     private readonly Scalar _pixelScale = (1 / 127.5).ToScalar();
     private readonly Scalar _one = 1.ToScalar();
     private readonly Scalar _two = 2.ToScalar();
+    private readonly float[] _stepPixels;
     private TrainingHistory _history = new();
     private TrainingPosition _position;
 
@@ -41,6 +45,7 @@ internal sealed class GanTrainingLoop : IDisposable
         _device = device;
         _architecture = architecture;
         _latentGenerator = new torch.Generator((ulong)settings.Seed);
+        _stepPixels = new float[checked((settings.Growth?.MaximumBatchesPerStep ?? 1) * reader.BatchSize * reader.Shape.Size)];
         _sampleLatents = tensor(LatentVectors.Sample(model.LatentSize, settings.SampleCount, settings.Seed, settings.LatentDistribution),
             [settings.SampleCount, model.LatentSize]);
         if (settings.Quality is { } quality)
@@ -59,13 +64,14 @@ internal sealed class GanTrainingLoop : IDisposable
         try
         {
             var last = false;
-            while (!last && _position.Epoch < _settings.Epochs)
+            while (!last && !Finished)
             {
                 TrainEpoch(elapsedBefore, clock);
                 _position = _position with { Epoch = _position.Epoch + 1, BatchesInEpoch = 0 };
-                last = _position.Epoch == _settings.Epochs || TimeIsUp(elapsedBefore + clock.Elapsed.TotalSeconds);
+                last = Finished || TimeIsUp(elapsedBefore + clock.Elapsed.TotalSeconds);
                 EndEpoch(last);
             }
+            SavePhaseSamples();
         }
         catch (OperationCanceledException) when (_settings.CancellationToken.IsCancellationRequested)
         {
@@ -76,6 +82,13 @@ internal sealed class GanTrainingLoop : IDisposable
         return _history;
     }
 
+    /// <summary>Whether training is over: every epoch trained, or with growth, the schedule complete.</summary>
+    private bool Finished => _settings.Growth is { } growth ? growth.IsComplete(_position.ImagesShown) : _position.Epoch >= _settings.Epochs;
+
+    /// <summary>
+    /// One pass over the data (with growth, cut short when the schedule completes). A step takes as many batches as
+    /// its growth level asks for (one without growth); batches left over at the end of the epoch are not trained.
+    /// </summary>
     private void TrainEpoch(double elapsedBefore, Stopwatch clock)
     {
         var epochClock = Stopwatch.StartNew();
@@ -83,6 +96,7 @@ internal sealed class GanTrainingLoop : IDisposable
         var batches = 0;
         var images = 0L;
         var batchIndex = 0;
+        var (pending, pendingImages) = (0, 0);
         foreach (var batch in _reader.ReadEpoch(_position.Epoch, _settings.CancellationToken))
         {
             // A resumed epoch reads its rows in the same order and skips the batches already trained.
@@ -90,15 +104,33 @@ internal sealed class GanTrainingLoop : IDisposable
             {
                 continue;
             }
-            var losses = Step(batch);
-            _position = _position with { BatchesInEpoch = _position.BatchesInEpoch + 1, Step = _position.Step + 1 };
+            if (Finished)
+            {
+                break;
+            }
+            var phase = _settings.Growth?.PhaseAt(_position.ImagesShown);
+            Array.Copy(batch.Pixels, 0, _stepPixels, pendingImages * _reader.Shape.Size, batch.Count * _reader.Shape.Size);
+            (pending, pendingImages) = (pending + 1, pendingImages + batch.Count);
+            if (phase is { } growing && pending < _settings.Growth!.BatchesPerStep(growing.Level))
+            {
+                continue;
+            }
+            var losses = Step(pendingImages, phase);
+            _position = _position with
+            {
+                BatchesInEpoch = _position.BatchesInEpoch + pending,
+                Step = _position.Step + 1,
+                ImagesShown = _position.ImagesShown + pendingImages,
+                Phase = phase?.Index ?? -1,
+            };
             CheckFinite(losses);
             sums[0] += losses.GeneratorLoss;
             sums[1] += losses.DiscriminatorLoss;
             sums[2] += losses.RealScore;
             sums[3] += losses.FakeScore;
             batches++;
-            images += batch.Count;
+            images += pendingImages;
+            (pending, pendingImages) = (0, 0);
             _settings.Progress?.Report(new GanTrainingProgress(_position.Epoch + 1, _settings.Epochs, _position.Step,
                 _position.BatchesInEpoch, losses.GeneratorLoss, losses.DiscriminatorLoss, images / epochClock.Elapsed.TotalSeconds));
             _settings.CancellationToken.ThrowIfCancellationRequested();
@@ -112,9 +144,12 @@ internal sealed class GanTrainingLoop : IDisposable
         _history.Add(new TrainingHistoryEntry(_position.Epoch + 1, _position.Step, Mean(sums[0], batches),
             Mean(sums[1], batches), Mean(sums[2], batches), Mean(sums[3], batches), speed, elapsedBefore + clock.Elapsed.TotalSeconds));
         var last = _history.Entries[^1];
-        var remaining = Remaining(epochClock.Elapsed.TotalSeconds, last.ElapsedSeconds);
+        var (where, remaining) = _settings.Growth is { } growth
+            ? ($"epoch {last.Epoch}, {_position.ImagesShown:N0}/{growth.TotalImages:N0} images, {growth.PhaseAt(_position.ImagesShown).Name} α {growth.PhaseAt(_position.ImagesShown).Alpha:F2}",
+                TimeSpan.FromSeconds(Math.Max(0, growth.TotalImages - _position.ImagesShown) / speed))
+            : ($"epoch {EpochOfEpochs(last.Epoch)}", Remaining(epochClock.Elapsed.TotalSeconds, last.ElapsedSeconds));
         _log.Info(MessageSensitivity.None,
-            $"{_settings.Title} epoch {EpochOfEpochs(last.Epoch)}: step {last.Step}, G loss {last.GeneratorLoss:F3}, D loss {last.DiscriminatorLoss:F3}, D(x) {last.RealScore:F2}, D(G(z)) {last.FakeScore:F2}, {speed:F0} images/s, ETA {remaining:hh\\:mm\\:ss}");
+            $"{_settings.Title} {where}: step {last.Step}, G loss {last.GeneratorLoss:F3}, D loss {last.DiscriminatorLoss:F3}, D(x) {last.RealScore:F2}, D(G(z)) {last.FakeScore:F2}, {speed:F0} images/s, ETA {remaining:hh\\:mm\\:ss}");
     }
 
     /// <summary>"3/10", or "3" when a time limit rather than the epoch count ends training.</summary>
@@ -132,15 +167,43 @@ internal sealed class GanTrainingLoop : IDisposable
         return TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2));
     }
 
-    private StepLosses Step(PixelBatch batch)
+    /// <summary>One step on the first <paramref name="count"/> images of the step buffer, grown to <paramref name="phase"/> when there is one.</summary>
+    private StepLosses Step(int count, GrowthPhase? phase)
     {
+        if (phase is { } growing)
+        {
+            if (growing.Index != _position.Phase)
+            {
+                SavePhaseSamples();
+                // A new phase starts with fresh Adam moments (the official code's reset_opt_for_new_lod); the first does anyway.
+                _model.ResetOptimizers();
+            }
+            GrowthSchedule.Apply(_model, growing);
+        }
         var shape = _reader.Shape;
         using var noGc = NoGcRegion.Enter();
         using var scope = NewDisposeScope();
-        var real = tensor(batch.Pixels, [_reader.BatchSize, shape.Channels, shape.Height, shape.Width])
-            .narrow(0, 0, batch.Count).to(_device).mul_(_pixelScale).sub_(_one);
-        return _model.Step(real, DrawLatents(batch.Count).to(_device));
+        var real = tensor(_stepPixels, [_stepPixels.Length / shape.Size, shape.Channels, shape.Height, shape.Width])
+            .narrow(0, 0, count).to(_device).mul_(_pixelScale).sub_(_one);
+        if (phase is { } blending)
+        {
+            real = _settings.Growth!.BlendReal(real, blending);
+        }
+        return _model.Step(real, DrawLatents(count).to(_device));
     }
+
+    /// <summary>With growth and a training directory, the grid of the phase the last step trained in (samples/phase-NN-NAME.png).</summary>
+    private void SavePhaseSamples()
+    {
+        if (_settings.Growth is not { } growth || _settings.TrainingDirectory is not { } directory || _position.Phase < 0)
+        {
+            return;
+        }
+        SaveSamples(Path.Combine(directory, "samples", PhaseSampleFile(_position.Phase)));
+    }
+
+    private static string PhaseSampleFile(int phase) => $"phase-{phase:D2}-{GrowthPhase.Starting(phase).Name}.png";
+
 
     /// <summary>Latents of the settings' distribution from the checkpointed latent generator.</summary>
     private Tensor DrawLatents(int count) => _settings.LatentDistribution == LatentDistribution.Uniform
@@ -163,7 +226,7 @@ internal sealed class GanTrainingLoop : IDisposable
     /// <summary>Whether the time limit, if any, is reached: training then stops at this epoch boundary.</summary>
     private bool TimeIsUp(double elapsedSeconds)
     {
-        if (_settings.TimeLimit is not { } limit || elapsedSeconds < limit.TotalSeconds || _position.Epoch == _settings.Epochs)
+        if (_settings.TimeLimit is not { } limit || elapsedSeconds < limit.TotalSeconds || Finished)
         {
             return false;
         }
@@ -180,11 +243,15 @@ internal sealed class GanTrainingLoop : IDisposable
             return;
         }
         var epoch = _position.Epoch;
-        var samplePath = Path.Combine(directory, "samples", $"epoch-{epoch:D3}.png");
-        SaveSamples(samplePath);
+        if (_settings.Growth is null)
+        {
+            SaveSamples(Path.Combine(directory, "samples", $"epoch-{epoch:D3}.png"));
+        }
         _history.SaveCsv(Path.Combine(directory, "history.csv"));
-        var images = Enumerable.Range(1, epoch).Select(e => ($"Epoch {e}", $"samples/epoch-{e:D3}.png"))
-            .Where(image => File.Exists(Path.Combine(directory, image.Item2))).ToList();
+        var grids = _settings.Growth is { } growth
+            ? Enumerable.Range(0, growth.PhaseCount).Select(phase => (GrowthPhase.Starting(phase).Name, $"samples/{PhaseSampleFile(phase)}"))
+            : Enumerable.Range(1, epoch).Select(e => ($"Epoch {e}", $"samples/epoch-{e:D3}.png"));
+        var images = grids.Where(image => File.Exists(Path.Combine(directory, image.Item2))).ToList();
         TrainingReport.WriteHtml(Path.Combine(directory, "report.html"), _settings.Title, _history, images, Facts());
         SaveCheckpoint();
     }

@@ -12,8 +12,13 @@ namespace Microsoft.ML.Gan.Training;
 /// <param name="TimeLimit">Stops at the first epoch boundary after this much training time; null for none.</param>
 /// <param name="Progress">Receives a report after every step; may be null.</param>
 /// <param name="CancellationToken">Stops training after the current step; the checkpoint is written first.</param>
+/// <param name="Growth">
+/// The growth of progressive networks; with one, training lasts until its schedule is complete (not
+/// <paramref name="Epochs"/>) and the sample grids are taken at the end of every growth phase instead of every epoch.
+/// </param>
 internal sealed record GanTrainingSettings(int Epochs, int Seed, string? TrainingDirectory, bool Resume, int SampleCount,
-    string Title, LatentDistribution LatentDistribution, QualityEvaluation? Quality, TimeSpan? TimeLimit, IProgress<GanTrainingProgress>? Progress, CancellationToken CancellationToken)
+    string Title, LatentDistribution LatentDistribution, QualityEvaluation? Quality, TimeSpan? TimeLimit, IProgress<GanTrainingProgress>? Progress,
+    CancellationToken CancellationToken, GrowthSchedule? Growth = null)
 {
     /// <summary>The checkpoint file (checkpoint/training-state.bin), when there is a training directory.</summary>
     public string? CheckpointPath => TrainingDirectory is null ? null : Path.Combine(TrainingDirectory, "checkpoint", "training-state.bin");

@@ -22,4 +22,10 @@ internal interface IAdversarialModel : ICheckpointState, IDisposable
     /// <paramref name="epoch"/>) beats every earlier one; returns whether it did.
     /// </summary>
     bool KeepIfBest(double quality, int epoch);
+
+    /// <summary>Every network the model holds: generator, discriminator, and the weight-averaged and best generators when there are.</summary>
+    IEnumerable<TorchSharp.torch.nn.Module<Tensor, Tensor>> Networks { get; }
+
+    /// <summary>Starts both Adam optimisers afresh (moments and step counts zero), keeping their learning rates.</summary>
+    void ResetOptimizers();
 }

@@ -38,6 +38,9 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
     /// <summary>Plans the networks for the training images, or explains why they cannot be followed.</summary>
     private protected abstract GanArchitecture Plan(ImageShape image);
 
+    /// <summary>The growth schedule of a progressive <paramref name="architecture"/>; null (the default) for networks that do not grow.</summary>
+    private protected virtual GrowthSchedule? Growth(GanArchitecture architecture) => null;
+
     /// <summary>Trains the networks on <paramref name="input"/> and exports them for scoring.</summary>
     public GanTransformer Fit(IDataView input)
     {
@@ -58,7 +61,7 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
             architecture.LatentSize, AdversarialSettings.From(_options, seed), device);
         var settings = new GanTrainingSettings(_options.Epochs, seed, _options.TrainingDirectory, _options.Resume,
             _options.SampleCount, architecture.Title, _options.LatentDistribution, KeepBestEvaluation(architecture.Image),
-            _options.TimeLimit, _options.Progress, _options.CancellationToken);
+            _options.TimeLimit, _options.Progress, _options.CancellationToken, Growth(architecture));
         using var loop = new GanTrainingLoop(model, reader, settings, log, device,
             $"{architecture.Identity}, generator average {_options.GeneratorAverageDecay}");
         var history = loop.Run();

@@ -36,6 +36,8 @@ public abstract class GanTrainerOptions
         public const GanLoss Loss = GanLoss.NonSaturating;
         /// <summary>λ of WGAN-GP.</summary>
         public const double GradientPenaltyWeight = 10;
+        /// <summary>Weight of the Wasserstein critic's drift term (none in WGAN-GP; 0.001 in Karras et al. 2017).</summary>
+        public const double WassersteinDriftWeight = 0;
         /// <summary>Discriminator steps per generator step (n_critic); 1 is the papers' alternation.</summary>
         public const int CriticSteps = 1;
         /// <summary>The latent distribution of DCGAN.</summary>
@@ -101,6 +103,12 @@ public abstract class GanTrainerOptions
 
     /// <summary>Weight λ of the gradient penalty of <see cref="GanLoss.Wasserstein"/> (unused by the other losses).</summary>
     public double GradientPenaltyWeight = Defaults.GradientPenaltyWeight;
+
+    /// <summary>
+    /// Weight ε_drift of the drift term ε_drift·E[D(x)²] added to the critic's loss of <see cref="GanLoss.Wasserstein"/>,
+    /// which keeps its outputs from drifting far from zero (unused by the other losses).
+    /// </summary>
+    public double WassersteinDriftWeight = Defaults.WassersteinDriftWeight;
 
     /// <summary>
     /// Discriminator steps per generator step (n_critic; WGAN-GP uses 5). Each discriminator step takes a batch, so a
@@ -217,6 +225,7 @@ public abstract class GanTrainerOptions
             throw new ArgumentOutOfRangeException(nameof(LatentDistribution), LatentDistribution, "LatentDistribution must be one of its values.");
         }
         ArgumentOutOfRangeException.ThrowIfNegative(GradientPenaltyWeight, nameof(GradientPenaltyWeight));
+        ArgumentOutOfRangeException.ThrowIfNegative(WassersteinDriftWeight, nameof(WassersteinDriftWeight));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CriticSteps, nameof(CriticSteps));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QualityEvaluationInterval, nameof(QualityEvaluationInterval));

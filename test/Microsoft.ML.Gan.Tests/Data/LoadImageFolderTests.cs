@@ -35,6 +35,25 @@ public sealed class LoadImageFolderTests
     }
 
     [TestMethod]
+    public void LoadImageFolder_CompositeOnWhite_BlendsTransparencyOverWhite()
+    {
+        TestFiles.WritePng(Path.Combine(_folder, "1-clear.png"), 4, 4, new SKColor(0, 0, 0, 0), SKAlphaType.Unpremul);
+        TestFiles.WritePng(Path.Combine(_folder, "2-half-red.png"), 4, 4, new SKColor(255, 0, 0, 128), SKAlphaType.Unpremul);
+        TestFiles.WritePng(Path.Combine(_folder, "3-opaque.png"), 4, 4, new SKColor(10, 20, 30));
+
+        var blended = _mlContext.Data.LoadImageFolder(_folder, width: 4, height: 4, compositeOnWhite: true);
+        var plain = _mlContext.Data.LoadImageFolder(_folder, width: 4, height: 4);
+        var rows = _mlContext.Data.CreateEnumerable<FolderRow>(blended, reuseRowObject: false).ToList();
+
+        CollectionAssert.AreEqual(new[] { 3, 4, 4 }, ((VectorDataViewType)blended.Schema["Pixels"].Type).Dimensions.ToArray());
+        AssertPlanes(rows[0].Pixels, 16, 255, 255, 255);
+        AssertPlanes(rows[1].Pixels, 16, 255, 127, 127);
+        AssertPlanes(rows[2].Pixels, 16, 10, 20, 30);
+        AssertPlanes(_mlContext.Data.CreateEnumerable<FolderRow>(plain, reuseRowObject: false).First().Pixels, 16, 0, 0, 0);
+        Assert.ThrowsExactly<ArgumentException>(() => _mlContext.Data.LoadImageFolder(_folder, 4, 4, grey: true, compositeOnWhite: true));
+    }
+
+    [TestMethod]
     public void LoadImageFolder_Grey_GivesOneChannel()
     {
         TestFiles.WritePng(Path.Combine(_folder, "s1", "1.png"), 5, 7, new SKColor(90, 90, 90));

@@ -30,15 +30,16 @@ internal static class TestFiles
         return path;
     }
 
-    /// <summary>Writes an opaque PNG filled with one colour.</summary>
+    /// <summary>Writes a PNG filled with one colour, opaque unless another alpha type is given.</summary>
     /// <param name="path">The file to write (its folder is created).</param>
     /// <param name="width">Width.</param>
     /// <param name="height">Height.</param>
     /// <param name="color">The fill colour.</param>
-    public static void WritePng(string path, int width, int height, SKColor color)
+    /// <param name="alphaType">How the bitmap holds alpha (Unpremul keeps the colour's alpha as given).</param>
+    public static void WritePng(string path, int width, int height, SKColor color, SKAlphaType alphaType = SKAlphaType.Opaque)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, alphaType);
         bitmap.Erase(color);
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         File.WriteAllBytes(path, data.ToArray());

@@ -8,14 +8,17 @@ namespace Microsoft.ML.Gan.Training.Losses;
 /// </summary>
 internal abstract class AdversarialLoss : IDisposable
 {
-    /// <summary>The loss object for <paramref name="loss"/>; <paramref name="gradientPenaltyWeight"/> is λ of WGAN-GP.</summary>
-    public static AdversarialLoss For(GanLoss loss, double gradientPenaltyWeight) => loss switch
+    /// <summary>
+    /// The loss object for <paramref name="loss"/>; <paramref name="gradientPenaltyWeight"/> is λ of WGAN-GP and
+    /// <paramref name="driftWeight"/> the weight of its drift term.
+    /// </summary>
+    public static AdversarialLoss For(GanLoss loss, double gradientPenaltyWeight, double driftWeight) => loss switch
     {
         GanLoss.NonSaturating => new NonSaturatingLoss(),
         GanLoss.Minimax => new MinimaxLoss(),
         GanLoss.LeastSquares => new LeastSquaresLoss(),
         GanLoss.Hinge => new HingeLoss(),
-        GanLoss.Wasserstein => new WassersteinLoss(gradientPenaltyWeight),
+        GanLoss.Wasserstein => new WassersteinLoss(gradientPenaltyWeight, driftWeight),
         _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown GAN loss."),
     };
 
