@@ -6,6 +6,7 @@ var usage = $"""
       {DcganCommand.Usage}
       {GenerateCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Usage}
     """;
 if (args.Length == 0)
 {
@@ -18,6 +19,7 @@ try
     {
         return Microsoft.ML.Gan.Samples.Bench.BenchCommand.Run(args[1..]);
     }
+    if (args[0] == "bench-flops") return Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Run(args[1..]);
     var options = new CommandLine(args.Skip(1), "--resume", "--grey");
     return args[0] switch
     {

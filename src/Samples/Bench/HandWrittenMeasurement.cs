@@ -21,8 +21,7 @@ internal static class HandWrittenMeasurement
     {
         set_num_threads(options.Threads);
         manual_seed(seed);
-        var layout = DcganLayout.For(new ImageShape(1, 28, 28), DcganOptions.Defaults.LatentSize,
-            DcganOptions.Defaults.GeneratorWidth, DcganOptions.Defaults.DiscriminatorWidth);
+        var layout = BenchSetup.Layout;
         using var model = new DcganModel(layout, DcganOptions.Defaults.LearningRate, DcganOptions.Defaults.Beta1,
             DcganOptions.Defaults.Beta2, DcganOptions.Defaults.GeneratorAverageDecay, device);
         using var random = new Generator((ulong)seed);
