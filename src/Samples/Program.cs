@@ -7,6 +7,7 @@ var usage = $"""
       {GenerateCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
       {Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Usage}
     """;
 if (args.Length == 0)
 {
@@ -25,6 +26,7 @@ try
     {
         "dcgan" => DcganCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
+        "bench-scoring" => Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }
