@@ -8,6 +8,7 @@ var usage = $"""
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
       {Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.ScaleCommand.Usage}
     """;
 if (args.Length == 0)
 {
@@ -27,6 +28,7 @@ try
         "dcgan" => DcganCommand.Run(options),
         "generate" => GenerateCommand.Run(options),
         "bench-scoring" => Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Run(options),
+        "bench-scale" => Microsoft.ML.Gan.Samples.Bench.ScaleCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }
