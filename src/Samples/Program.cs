@@ -9,6 +9,7 @@ var usage = $"""
       {Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.ScaleCommand.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.ThreadsCommand.Usage}
     """;
 if (args.Length == 0)
 {
@@ -22,6 +23,7 @@ try
         return Microsoft.ML.Gan.Samples.Bench.BenchCommand.Run(args[1..]);
     }
     if (args[0] == "bench-flops") return Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Run(args[1..]);
+    if (args[0] == "bench-threads") return Microsoft.ML.Gan.Samples.Bench.ThreadsCommand.Run(args[1..]);
     var options = new CommandLine(args.Skip(1), "--resume", "--grey");
     return args[0] switch
     {
