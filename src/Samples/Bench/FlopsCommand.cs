@@ -19,6 +19,7 @@ public static class FlopsCommand
     /// <returns>0.</returns>
     public static int Run(string[] args)
     {
+        var loadAtStart = LoadAverage.OneMinute();
         var options = BenchOptions.Parse(args);
         using var setup = BenchSetup.Create(options);
         var layout = BenchSetup.Layout;
@@ -46,7 +47,7 @@ public static class FlopsCommand
         text.Append(CultureInfo.InvariantCulture, $"""
             Command: `Samples bench-flops {string.Join(' ', args)}`
 
-            Machine: {MachineInfo.Current().Describe()}.
+            Machine: {MachineInfo.Current().Describe()}; 1-minute load average {loadAtStart} at the start, {LoadAverage.OneMinute()} at the end.
 
             Work per image and training step, counted from the layer shapes (MAC = 2 FLOPs; convolutions only):
             G forward {flops.GeneratorMacs / 1e6:F2} M MACs, D forward {flops.DiscriminatorMacs / 1e6:F2} M MACs;

@@ -24,6 +24,7 @@ internal static class ScaleCommand
     /// <summary>Runs both children and reports, or, with <c>--child-rows</c>, is one child.</summary>
     public static int Run(CommandLine options)
     {
+        var loadAtStart = LoadAverage.OneMinute();
         var width = options.Number("--width", 32)!.Value;
         var threads = options.Number("--threads", 2)!.Value;
         if (options.Number("--child-rows") is { } childRows)
@@ -49,7 +50,7 @@ internal static class ScaleCommand
         text.Append(CultureInfo.InvariantCulture, $"""
             Command: `Samples bench-scale {string.Join(' ', Environment.GetCommandLineArgs().Skip(2))}`
 
-            Machine: {MachineInfo.Current().Describe()}.
+            Machine: {MachineInfo.Current().Describe()}; 1-minute load average {loadAtStart} at the start, {LoadAverage.OneMinute()} at the end.
 
             Settings: DCGAN 1×28×28, latent 100, widths {width}/{width}, batch 64, {threads} torch threads, one untimed epoch of {WarmUpRows} rows
             then the measured epoch, no training directory; data: `LoadFromEnumerable` over a lazy generator of synthetic images (SyntheticDigits), each size in its own process.

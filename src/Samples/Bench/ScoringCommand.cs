@@ -22,6 +22,7 @@ internal static class ScoringCommand
     /// <summary>Runs the measurement, prints its Markdown and writes scoring.md (and the two zips) under --output.</summary>
     public static int Run(CommandLine options)
     {
+        var loadAtStart = LoadAverage.OneMinute();
         var output = options.Required("--output");
         var rows = options.Number("--rows", 2000)!.Value;
         var threads = options.Number("--threads", 2)!.Value;
@@ -64,7 +65,7 @@ internal static class ScoringCommand
         text.Append(CultureInfo.InvariantCulture, $"""
             Command: `Samples bench-scoring {string.Join(' ', Environment.GetCommandLineArgs().Skip(2))}`
 
-            Machine: {MachineInfo.Current().Describe()}.
+            Machine: {MachineInfo.Current().Describe()}; 1-minute load average {loadAtStart} at the start, {LoadAverage.OneMinute()} at the end.
 
             Models: DCGAN 1×28×28 (latent 100, widths 64/64) trained one epoch, saved as generator.zip and discriminator.zip,
             loaded with stock ML.NET (`mlContext.Model.Load`). ML.NET scores through OnnxTransformer, one row per ONNX Runtime

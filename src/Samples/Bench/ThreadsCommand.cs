@@ -18,6 +18,7 @@ public static class ThreadsCommand
     /// <returns>0.</returns>
     public static int Run(string[] args)
     {
+        var loadAtStart = LoadAverage.OneMinute();
         var options = BenchOptions.Parse(args);
         using var setup = BenchSetup.Create(options);
         Console.WriteLine($"bench-threads: {setup.Images.shape[0]} digits, epochs {options.Epochs}, batch {options.BatchSize}, 1 to {options.Threads} torch threads, {options.Trials} trials.");
@@ -42,7 +43,7 @@ public static class ThreadsCommand
         text.Append(CultureInfo.InvariantCulture, $"""
             Command: `Samples bench-threads {string.Join(' ', args)}`
 
-            Machine: {MachineInfo.Current().Describe()}.
+            Machine: {MachineInfo.Current().Describe()}; 1-minute load average {loadAtStart} at the start, {LoadAverage.OneMinute()} at the end.
 
             Settings: DCGAN 1×28×28 (latent 100, widths 64/64), first {setup.Images.shape[0]} bundled MNIST digits, epochs {options.Epochs}, batch {options.BatchSize}; one untimed epoch of each side first.
             "Waited" is the time the training loop spent blocked on the reader for its next batch (PixelBatchReader.WaitTime), over all epochs of the run.
