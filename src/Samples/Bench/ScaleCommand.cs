@@ -55,14 +55,14 @@ internal static class ScaleCommand
             Settings: DCGAN 1×28×28, latent 100, widths {width}/{width}, batch 64, {threads} torch threads, one untimed epoch of {WarmUpRows} rows
             then the measured epoch, no training directory; data: `LoadFromEnumerable` over a lazy generator of synthetic images (SyntheticDigits), each size in its own process.
 
-            | Rows | Images trained | Training s | ms per image | Resident after warm-up MiB | Peak resident (VmHWM) MiB |
-            |-----:|---------------:|-----------:|-------------:|-----------------------------:|--------------------------:|
+            | Rows | Images trained | Training s | ms per image | Resident after warm-up MiB | Peak resident (VmHWM) MiB | .NET GC committed at end MiB |
+            |-----:|---------------:|-----------:|-------------:|-----------------------------:|--------------------------:|-----------------------------:|
 
             """);
         foreach (var r in results)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {r.Rows} | {r.Images} | {r.Seconds:F1} | {r.MillisecondsPerImage:F3} | {r.StartMiB:F0} | {r.PeakMiB:F0} |\n");
+                $"| {r.Rows} | {r.Images} | {r.Seconds:F1} | {r.MillisecondsPerImage:F3} | {r.StartMiB:F0} | {r.PeakMiB:F0} | {r.ManagedCommittedMiB:F0} |\n");
         }
         text.Append(CultureInfo.InvariantCulture,
             $"\nPeak memory ratio ({large.Rows} over {small.Rows} rows): **{ratio:F3}** (required: at most {RequiredRatio:F1}; {(ratio <= RequiredRatio ? "met" : "not met")}). Time per image ratio: {large.MillisecondsPerImage / small.MillisecondsPerImage:F3}.\n");
@@ -88,6 +88,7 @@ internal static class ScaleCommand
         PipelineMeasurement.Run(mlContext, SyntheticDigits.Create(mlContext, WarmUpRows), options);
         var start = PeakMemory.CurrentMiB();
         var speed = PipelineMeasurement.Run(mlContext, SyntheticDigits.Create(mlContext, rows), options);
-        return new ScaleMeasurement(rows, speed.Images, speed.Seconds, PeakMemory.PeakMiB(), start);
+        return new ScaleMeasurement(rows, speed.Images, speed.Seconds, PeakMemory.PeakMiB(), start,
+            GC.GetGCMemoryInfo().TotalCommittedBytes / (1024.0 * 1024));
     }
 }

@@ -6,7 +6,8 @@ namespace Microsoft.ML.Gan.Samples.Bench;
 /// <param name="Seconds">Training seconds of the epoch.</param>
 /// <param name="PeakMiB">Peak resident memory of the process (VmHWM) after the epoch and the ONNX export.</param>
 /// <param name="StartMiB">Resident memory just before the measured epoch, after a short warm-up training.</param>
-public sealed record ScaleMeasurement(long Rows, long Images, double Seconds, double PeakMiB, double StartMiB)
+/// <param name="ManagedCommittedMiB">Memory the .NET garbage collector had committed at the end (part of the resident set).</param>
+public sealed record ScaleMeasurement(long Rows, long Images, double Seconds, double PeakMiB, double StartMiB, double ManagedCommittedMiB)
 {
     /// <summary>Milliseconds of training per image.</summary>
     public double MillisecondsPerImage => 1000 * Seconds / Images;
