@@ -15,6 +15,10 @@ var usage = $"""
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Quality.QualityCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.ScaleCommand.Usage}
+      {Microsoft.ML.Gan.Samples.Bench.ThreadsCommand.Usage}
     """;
 if (args.Length == 0)
 {
@@ -27,6 +31,8 @@ try
     {
         return Microsoft.ML.Gan.Samples.Bench.BenchCommand.Run(args[1..]);
     }
+    if (args[0] == "bench-flops") return Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Run(args[1..]);
+    if (args[0] == "bench-threads") return Microsoft.ML.Gan.Samples.Bench.ThreadsCommand.Run(args[1..]);
     var options = new CommandLine(args.Skip(1), "--resume", "--grey", "--skip-unreadable", ArithmeticCommand.SheetFlag);
     return args[0] switch
     {
@@ -41,6 +47,8 @@ try
         "dtn-digits" => Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         "quality" => Microsoft.ML.Gan.Samples.Quality.QualityCommand.Run(options, args),
+        "bench-scoring" => Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Run(options),
+        "bench-scale" => Microsoft.ML.Gan.Samples.Bench.ScaleCommand.Run(options),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }

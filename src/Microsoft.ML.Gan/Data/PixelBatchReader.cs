@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Microsoft.ML.Data;
@@ -24,6 +25,7 @@ internal sealed class PixelBatchReader : IDisposable
     private readonly int _shufflePoolRows;
     private RunningEpoch? _running;
     private bool _disposed;
+    private long _waitTicks;
 
     /// <summary>Creates a reader; the column is checked now, the data is read by <see cref="ReadEpoch"/>.</summary>
     /// <param name="data">The data to read.</param>
@@ -60,6 +62,12 @@ internal sealed class PixelBatchReader : IDisposable
 
     /// <summary>Images per batch.</summary>
     public int BatchSize { get; }
+
+    /// <summary>
+    /// Time the consumer spent blocked waiting for its next batch, over every epoch read so far: zero when the
+    /// read-ahead always keeps up. Two timestamps per batch, so it is always measured.
+    /// </summary>
+    public TimeSpan WaitTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _waitTicks));
 
     /// <summary>
     /// Reads one epoch. A batch's array is reused once the next batch is requested. Starting another epoch stops
@@ -198,6 +206,7 @@ internal sealed class PixelBatchReader : IDisposable
         private readonly BlockingCollection<PixelBatch> _ready = new(PrefetchBatches);
         private readonly BlockingCollection<float[]> _free = new();
         private readonly Thread _thread;
+        private readonly PixelBatchReader _reader;
         private ExceptionDispatchInfo? _failure;
         private bool _disposed;
 
@@ -207,6 +216,7 @@ internal sealed class PixelBatchReader : IDisposable
         /// <param name="cancellationToken">The consumer's token; it also stops the producer.</param>
         public RunningEpoch(PixelBatchReader reader, int epoch, CancellationToken cancellationToken)
         {
+            _reader = reader;
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             // Queued batches, the one being filled and the one the consumer holds.
             for (int i = 0; i < PrefetchBatches + 2; i++)
@@ -231,7 +241,10 @@ internal sealed class PixelBatchReader : IDisposable
                     _free.Add(held);
                     held = null;
                 }
-                if (!_ready.TryTake(out var batch, Timeout.Infinite, cancellationToken))
+                var waitStart = Stopwatch.GetTimestamp();
+                var taken = _ready.TryTake(out var batch, Timeout.Infinite, cancellationToken);
+                Interlocked.Add(ref _reader._waitTicks, Stopwatch.GetTimestamp() - waitStart);
+                if (!taken)
                 {
                     break;
                 }

@@ -29,6 +29,12 @@ public sealed class TrainingHistory
     /// <summary>The entries in the order they were added.</summary>
     public IReadOnlyList<TrainingHistoryEntry> Entries { get; }
 
+    /// <summary>
+    /// Seconds the training loop of this process waited for its next batch of data, over all its epochs (not saved:
+    /// a benchmark figure, not part of the run's record).
+    /// </summary>
+    internal double DataWaitSeconds { get; set; }
+
     /// <summary>Appends one entry.</summary>
     /// <param name="entry">The entry to append.</param>
     public void Add(TrainingHistoryEntry entry)

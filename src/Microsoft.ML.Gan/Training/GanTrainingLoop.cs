@@ -79,6 +79,7 @@ internal sealed class GanTrainingLoop : IDisposable
             _log.Info(MessageSensitivity.None, $"{_settings.Title}: cancelled at step {_position.Step}; checkpoint written.");
             throw;
         }
+        _history.DataWaitSeconds = _reader.WaitTime.TotalSeconds;
         return _history;
     }
 

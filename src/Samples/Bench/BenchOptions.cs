@@ -13,9 +13,12 @@ namespace Microsoft.ML.Gan.Samples.Bench;
 internal sealed record BenchOptions(string OutputDirectory, int Images, int Epochs, int BatchSize, int Threads, int Trials,
     string DataPath)
 {
+    /// <summary>The options, as the usage lines of every command that takes them show them.</summary>
+    public const string Arguments =
+        "--output DIR [--images N (8000)] [--epochs N (2)] [--batch-size N (64)] [--threads N (2)] [--trials N (3)] [--data IDX (bundled MNIST)]";
+
     /// <summary>What the command prints when its arguments are wrong.</summary>
-    public const string Usage =
-        "bench --output DIR [--images N (8000)] [--epochs N (2)] [--batch-size N (64)] [--threads N (2)] [--trials N (3)] [--data IDX (bundled MNIST)]";
+    public const string Usage = "bench " + Arguments;
 
     /// <summary>Reads the arguments that follow the word <c>bench</c>.</summary>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has a value out of range.</exception>

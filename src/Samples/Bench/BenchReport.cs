@@ -12,12 +12,11 @@ internal static class BenchReport
     /// <summary>The run as Markdown: command, machine, one row per trial, median ratio.</summary>
     public static string Markdown(BenchResult result)
     {
-        var machine = result.Machine;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"""
             Command: `{result.Command}`
 
-            Machine: {machine.Cpu}, {machine.ProcessorCount} cores available (nproc), {machine.Os}, {machine.Runtime}.
+            Machine: {result.Machine.Describe()}.
 
             Settings: DCGAN 1×28×28 (latent 100, widths 64/64), first {result.Images} bundled MNIST digits, epochs {result.Epochs}, batch {result.BatchSize}, {result.Threads} torch threads.
             One untimed epoch of each measurement warms the process up; then the trials alternate pipeline, hand-written.

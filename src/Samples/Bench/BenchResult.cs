@@ -15,15 +15,7 @@ public sealed record BenchResult(string Command, MachineInfo Machine, int Images
     public const double RequiredRatio = 0.95;
 
     /// <summary>The median over the trials of pipeline images/s over hand-written images/s.</summary>
-    public double MedianRatio
-    {
-        get
-        {
-            var ratios = Trials.Select(t => t.Ratio).Order().ToArray();
-            int middle = ratios.Length / 2;
-            return ratios.Length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
-        }
-    }
+    public double MedianRatio => Median.Of(Trials.Select(t => t.Ratio));
 
     /// <summary>Whether the median ratio reaches <see cref="RequiredRatio"/>.</summary>
     public bool MeetsRequirement => MedianRatio >= RequiredRatio;

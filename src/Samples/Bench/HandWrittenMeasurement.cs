@@ -21,8 +21,7 @@ internal static class HandWrittenMeasurement
     {
         set_num_threads(options.Threads);
         manual_seed(seed);
-        var layout = DcganLayout.For(new ImageShape(1, 28, 28), GanTrainerOptions.Defaults.LatentSize,
-            DcganOptions.ArchitectureDefaults.GeneratorWidth, DcganOptions.ArchitectureDefaults.DiscriminatorWidth);
+        var layout = BenchSetup.Layout;
         var architecture = new DcganArchitecture(layout, DcganOptions.ArchitectureDefaults.FeatureGrid, spectralNormalization: false);
         using var model = new AdversarialModel(architecture.CreateGenerator, architecture.CreateDiscriminator, layout.LatentSize,
             AdversarialSettings.Defaults(seed), device);

@@ -13,6 +13,9 @@ public sealed record MachineInfo(string Cpu, int ProcessorCount, string Os, stri
     public static MachineInfo Current() => new(CpuModel(), Environment.ProcessorCount, RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription);
 
+    /// <summary>One line for reports: CPU, cores, OS, runtime.</summary>
+    public string Describe() => $"{Cpu}, {ProcessorCount} cores available (nproc), {Os}, {Runtime}";
+
     private static string CpuModel()
     {
         const string cpuInfo = "/proc/cpuinfo";

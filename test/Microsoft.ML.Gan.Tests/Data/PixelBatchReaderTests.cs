@@ -193,6 +193,20 @@ public sealed class PixelBatchReaderTests
         Assert.AreEqual(afterBreak, Volatile.Read(ref produced));
     }
 
+    [TestMethod]
+    public void WaitTime_CountsTheConsumersWaitForASlowSource()
+    {
+        // 16 rows at 5 ms each: the consumer, which does nothing, waits about 80 ms in all, and never longer than the epoch.
+        var slow = PixelRows.Create(_mlContext, 16, [1, 2, 2], i => { Thread.Sleep(5); return [1, 2, 3, 4]; });
+        using var reader = new PixelBatchReader(slow, "Pixels", 4, shuffle: false);
+        Assert.AreEqual(TimeSpan.Zero, reader.WaitTime);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.AreEqual(4, reader.ReadEpoch(0).Count());
+        var epoch = clock.Elapsed;
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(60), reader.WaitTime);
+        Assert.IsLessThanOrEqualTo(epoch, reader.WaitTime);
+    }
+
     /// <summary>The source rows of one epoch, in delivery order.</summary>
     private static List<int> Order(PixelBatchReader reader, int epoch)
     {

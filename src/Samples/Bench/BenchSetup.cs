@@ -1,0 +1,68 @@
+using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Networks;
+using Microsoft.ML.Gan.Training;
+using Microsoft.ML.Runtime;
+using static TorchSharp.torch;
+
+namespace Microsoft.ML.Gan.Samples.Bench;
+
+/// <summary>
+/// What the training benchmarks share: the seeded MLContext, the digits as an IDataView (for the pipeline) and as one
+/// pre-built tensor (for the hand-written loop), the libtorch device, and the network plan both sides train.
+/// </summary>
+internal sealed class BenchSetup : IDisposable
+{
+    /// <summary>The seed of both sides: weights, latents and data order.</summary>
+    public const int Seed = 1;
+
+    /// <summary>The networks every training benchmark trains: DCGAN 1×28×28 with the library's default sizes.</summary>
+    public static DcganLayout Layout { get; } = DcganLayout.For(new ImageShape(1, 28, 28), GanTrainerOptions.Defaults.LatentSize,
+        DcganOptions.ArchitectureDefaults.GeneratorWidth, DcganOptions.ArchitectureDefaults.DiscriminatorWidth);
+
+    private BenchSetup(MLContext mlContext, IDataView digits, Device device, Tensor images)
+    {
+        MLContext = mlContext;
+        Digits = digits;
+        Device = device;
+        Images = images;
+    }
+
+    /// <summary>The MLContext of the pipeline side, seeded with <see cref="Seed"/>.</summary>
+    public MLContext MLContext { get; }
+
+    /// <summary>The first <see cref="BenchOptions.Images"/> digits, streamed from the IDX file.</summary>
+    public IDataView Digits { get; }
+
+    /// <summary>The libtorch device, chosen as the library chooses it.</summary>
+    public Device Device { get; }
+
+    /// <summary>The same digits in one [N, 1, 28, 28] tensor in [-1, 1].</summary>
+    public Tensor Images { get; }
+
+    /// <summary>Loads the digits the options name and builds the tensor, before any timing.</summary>
+    public static BenchSetup Create(BenchOptions options)
+    {
+        var mlContext = new MLContext(seed: Seed);
+        var digits = mlContext.Data.LoadIdx(options.DataPath, maxRows: options.Images);
+        Device device;
+        using (var channel = ((IHostEnvironment)mlContext).Start("bench"))
+        {
+            device = TorchDevice.Select(mlContext.GpuDeviceId, mlContext.FallbackToCpu, channel);
+        }
+        return new BenchSetup(mlContext, digits, device, PrebuiltDigits.Build(digits, GanDataCatalog.PixelsColumnName, device));
+    }
+
+    /// <summary>
+    /// One untimed epoch of each side: the first training in a process pays for JIT, libtorch's allocator and thread
+    /// pool, which belongs to neither.
+    /// </summary>
+    public void WarmUp(BenchOptions options)
+    {
+        var warmUp = options with { Epochs = 1 };
+        PipelineMeasurement.Run(MLContext, Digits, warmUp, Seed);
+        HandWrittenMeasurement.Run(Images, warmUp, Seed, Device);
+    }
+
+    /// <summary>Releases the tensor.</summary>
+    public void Dispose() => Images.Dispose();
+}
