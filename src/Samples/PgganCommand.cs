@@ -44,7 +44,7 @@ internal static class PgganCommand
         };
         var swdImages = options.Number("--swd-images", SwdImages)!.Value;
         return TrainingCommand.Run(options, trainerOptions, (gan, pggan) => gan.TrainProgressiveGan(pggan), "PGGAN", "--resolution",
-            (mlContext, model, data, output) => ReportSlicedWasserstein(mlContext, model, data, output, swdImages));
+            (mlContext, model, data, output) => ReportSlicedWasserstein(mlContext, model, data, output, swdImages), defaultPreset: null);
     }
 
     /// <summary>

@@ -16,12 +16,14 @@ internal static class TrainingCommand
     /// <summary>
     /// Fills <paramref name="trainerOptions"/> from the command line (options not given keep the values it holds),
     /// trains the estimator <paramref name="train"/> makes of them, and writes the outputs; log lines starting with
-    /// <paramref name="logPrefix"/> go to the console. <paramref name="imageSizeOption"/> names the option of the side
+    /// <paramref name="logPrefix"/> go to the console. <paramref name="defaultPreset"/> is applied when <c>--preset</c> is not
+    /// given (null: none). <paramref name="imageSizeOption"/> names the option of the side
     /// folder images are resized to; <paramref name="evaluate"/>, when given, runs on the trained model and its data
     /// before the command returns.
     /// </summary>
     public static int Run<TOptions>(CommandLine options, TOptions trainerOptions, Func<GanCatalog, TOptions, GanTrainerEstimator> train,
-        string logPrefix, string imageSizeOption = "--image-size", Action<MLContext, GanTransformer, IDataView, string>? evaluate = null)
+        string logPrefix, string imageSizeOption = "--image-size", Action<MLContext, GanTransformer, IDataView, string>? evaluate = null,
+        GanPreset? defaultPreset = GanPreset.Recommended)
         where TOptions : GanTrainerOptions
     {
         var output = Path.GetFullPath(options.Required("--output"));
@@ -30,10 +32,10 @@ internal static class TrainingCommand
         ConsoleLog.Attach(mlContext, logPrefix);
         var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number(imageSizeOption),
             options.Has("--grey"), options.Has("--skip-unreadable"), options.Number("--limit"));
-        // Trainers with their own command defaults (pggan) take a preset only when one is asked for.
-        if (options.Has("--preset") || trainerOptions is not ProgressiveGanOptions)
+        // Commands with their own defaults (pggan: no default preset) take a preset only when one is asked for.
+        if (options.Has("--preset") || defaultPreset is not null)
         {
-            trainerOptions.ApplyPreset(Preset(options));
+            trainerOptions.ApplyPreset(Preset(options, defaultPreset ?? GanPreset.Recommended));
         }
         trainerOptions.Epochs = options.Number("--epochs", trainerOptions.Epochs)!.Value;
         trainerOptions.BatchSize = options.Number("--batch-size", trainerOptions.BatchSize)!.Value;
@@ -65,8 +67,8 @@ internal static class TrainingCommand
         return 0;
     }
 
-    /// <summary>The <c>--preset</c> option: <c>recommended</c> (the default) or <c>paper</c>.</summary>
-    public static GanPreset Preset(CommandLine options) => options.Text("--preset", "recommended") switch
+    /// <summary>The <c>--preset</c> option, <c>recommended</c> or <c>paper</c>; <paramref name="fallback"/> when it is not given.</summary>
+    public static GanPreset Preset(CommandLine options, GanPreset fallback) => options.Text("--preset", fallback == GanPreset.Paper ? "paper" : "recommended") switch
     {
         "recommended" => GanPreset.Recommended,
         "paper" => GanPreset.Paper,
