@@ -73,10 +73,7 @@ internal sealed class ProgressiveDiscriminator : Module<Tensor, Tensor>, IProgre
     /// <inheritdoc/>
     public void Grow(int level, double alpha)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(level);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, Layout.LastLevel);
-        ArgumentOutOfRangeException.ThrowIfNegative(alpha);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(alpha, 1);
+        Layout.CheckGrowth(level, alpha);
         (Level, Alpha) = (level, alpha);
     }
 

@@ -64,10 +64,7 @@ internal sealed class ProgressiveGenerator : Module<Tensor, Tensor>, IProgressiv
     /// <inheritdoc/>
     public void Grow(int level, double alpha)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(level);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, Layout.LastLevel);
-        ArgumentOutOfRangeException.ThrowIfNegative(alpha);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(alpha, 1);
+        Layout.CheckGrowth(level, alpha);
         (Level, Alpha) = (level, alpha);
     }
 

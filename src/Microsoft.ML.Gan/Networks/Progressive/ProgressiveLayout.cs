@@ -15,6 +15,15 @@ internal sealed record ProgressiveLayout(ImageShape Image, int LatentSize, int F
     /// <summary>The index of the last level (the image's resolution).</summary>
     public int LastLevel => (int)Math.Log2(Image.Height) - 2;
 
+    /// <summary>Throws unless <paramref name="level"/> is 0 to <see cref="LastLevel"/> and <paramref name="alpha"/> is in [0, 1].</summary>
+    public void CheckGrowth(int level, double alpha)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, LastLevel);
+        ArgumentOutOfRangeException.ThrowIfNegative(alpha);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(alpha, 1);
+    }
+
     /// <summary>The side of the images of <paramref name="level"/>.</summary>
     public static int Side(int level) => 4 << level;
 
