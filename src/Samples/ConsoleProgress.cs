@@ -11,9 +11,11 @@ internal sealed class ConsoleProgress : IProgress<GanTrainingProgress>
     /// <inheritdoc/>
     public void Report(GanTrainingProgress value)
     {
-        // With --minutes and no --epochs the epoch count is unbounded: show the epoch alone.
-        var epochs = value.Epochs == int.MaxValue ? "" : $"/{value.Epochs}";
-        var text = $"epoch {value.Epoch}{epochs}  step {value.Step}  G {value.GeneratorLoss:F3}  D {value.DiscriminatorLoss:F3}  {value.ImagesPerSecond:F0} images/s";
+        // With --minutes and no --epochs the epoch count is unbounded, and with growth the schedule ends training: show
+        // the epoch alone, and the growth phase and images shown of the schedule's total.
+        var epochs = value.Epochs == int.MaxValue || value.Growth is not null ? "" : $"/{value.Epochs}";
+        var growth = value.Growth is { } g ? $"  {g.Phase} α {g.Alpha:F2}  {g.ImagesShown:N0}/{g.TotalImages:N0} images" : "";
+        var text = $"epoch {value.Epoch}{epochs}{growth}  step {value.Step}  G {value.GeneratorLoss:F3}  D {value.DiscriminatorLoss:F3}  {value.ImagesPerSecond:F0} images/s";
         if (!Console.IsOutputRedirected)
         {
             Console.Write("\r" + text.PadRight(Math.Max(text.Length, Console.WindowWidth - 1)));

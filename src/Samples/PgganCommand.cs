@@ -32,20 +32,26 @@ internal static class PgganCommand
     /// <summary>Runs the command.</summary>
     public static int Run(CommandLine options)
     {
-        var featureMaps = options.Number("--feature-maps", FeatureMaps)!.Value;
-        var imagesPerPhase = options.Number("--images-per-phase", ImagesPerPhase)!.Value;
-        var trainerOptions = new ProgressiveGanOptions
-        {
-            LatentSize = options.Number("--latent-size", LatentSize)!.Value,
-            FeatureMapMax = featureMaps,
-            FeatureMapBase = 4 * featureMaps,
-            ImagesPerStabilizePhase = imagesPerPhase,
-            ImagesPerFadePhase = imagesPerPhase,
-        };
+        var trainerOptions = CpuOptions(options.Number("--images-per-phase", ImagesPerPhase)!.Value,
+            options.Number("--feature-maps", FeatureMaps)!.Value, options.Number("--latent-size", LatentSize)!.Value);
         var swdImages = options.Number("--swd-images", SwdImages)!.Value;
         return TrainingCommand.Run(options, trainerOptions, (gan, pggan) => gan.TrainProgressiveGan(pggan), "PGGAN", "--resolution",
             (mlContext, model, data, output) => ReportSlicedWasserstein(mlContext, model, data, output, swdImages), defaultPreset: null);
     }
+
+    /// <summary>
+    /// The progressive GAN scaled for a CPU: <paramref name="featureMaps"/> channels in the 4×4 and 8×8 blocks, halving
+    /// with each doubling of the side after that, <paramref name="latentSize"/> latent values, and
+    /// <paramref name="imagesPerPhase"/> images per stabilisation and per fade phase.
+    /// </summary>
+    public static ProgressiveGanOptions CpuOptions(int imagesPerPhase, int featureMaps = FeatureMaps, int latentSize = LatentSize) => new()
+    {
+        LatentSize = latentSize,
+        FeatureMapMax = featureMaps,
+        FeatureMapBase = 4 * featureMaps,
+        ImagesPerStabilizePhase = imagesPerPhase,
+        ImagesPerFadePhase = imagesPerPhase,
+    };
 
     /// <summary>
     /// SWD ×10³ per level of <paramref name="count"/> generated images vs as many real ones, and of two disjoint real

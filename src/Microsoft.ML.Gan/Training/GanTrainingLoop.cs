@@ -133,7 +133,8 @@ internal sealed class GanTrainingLoop : IDisposable
             images += pendingImages;
             (pending, pendingImages) = (0, 0);
             _settings.Progress?.Report(new GanTrainingProgress(_position.Epoch + 1, _settings.Epochs, _position.Step,
-                _position.BatchesInEpoch, losses.GeneratorLoss, losses.DiscriminatorLoss, images / epochClock.Elapsed.TotalSeconds));
+                _position.BatchesInEpoch, losses.GeneratorLoss, losses.DiscriminatorLoss, images / epochClock.Elapsed.TotalSeconds,
+                phase is { } shownPhase ? new GrowthProgress(shownPhase.Name, shownPhase.Alpha, _position.ImagesShown, _settings.Growth!.TotalImages) : null));
             _settings.CancellationToken.ThrowIfCancellationRequested();
         }
         if (batches == 0 && _position.BatchesInEpoch == 0)

@@ -8,5 +8,7 @@ namespace Microsoft.ML.Gan;
 /// <param name="GeneratorLoss">The generator's loss at this step.</param>
 /// <param name="DiscriminatorLoss">The discriminator's loss at this step.</param>
 /// <param name="ImagesPerSecond">Real images consumed per second in the current epoch so far.</param>
+/// <param name="Growth">For a progressively grown GAN, where it stands in its growth schedule (which, not the epochs,
+/// decides when training ends); null for networks that do not grow.</param>
 public sealed record GanTrainingProgress(int Epoch, int Epochs, long Step, int StepInEpoch, float GeneratorLoss,
-    float DiscriminatorLoss, double ImagesPerSecond);
+    float DiscriminatorLoss, double ImagesPerSecond, GrowthProgress? Growth = null);

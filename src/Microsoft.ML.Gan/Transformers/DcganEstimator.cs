@@ -18,7 +18,7 @@ public sealed class DcganEstimator : GanTrainerEstimator
 
     internal DcganEstimator(TransformsCatalog catalog, DcganOptions options) : base(catalog, options) => _options = options;
 
-    private protected override GanArchitecture Plan(ImageShape image) => new DcganArchitecture(
+    internal override GanArchitecture Plan(ImageShape image) => new DcganArchitecture(
         DcganLayout.For(image, _options.LatentSize, _options.GeneratorWidth, _options.DiscriminatorWidth),
         _options.FeatureGrid, _options.SpectralNormalization);
 }

@@ -35,11 +35,14 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
         _options = options;
     }
 
-    /// <summary>Plans the networks for the training images, or explains why they cannot be followed.</summary>
-    private protected abstract GanArchitecture Plan(ImageShape image);
+    /// <summary>
+    /// Plans the networks for the training images, or explains why they cannot be followed. Internal rather than
+    /// private so that the Samples benchmark can train the very same networks in a hand-written loop.
+    /// </summary>
+    internal abstract GanArchitecture Plan(ImageShape image);
 
     /// <summary>The growth schedule of a progressive <paramref name="architecture"/>; null (the default) for networks that do not grow.</summary>
-    private protected virtual GrowthSchedule? Growth(GanArchitecture architecture) => null;
+    internal virtual GrowthSchedule? Growth(GanArchitecture architecture) => null;
 
     /// <summary>Trains the networks on <paramref name="input"/> and exports them for scoring.</summary>
     public GanTransformer Fit(IDataView input)

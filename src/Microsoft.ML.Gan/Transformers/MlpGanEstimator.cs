@@ -18,7 +18,7 @@ public sealed class MlpGanEstimator : GanTrainerEstimator
 
     internal MlpGanEstimator(TransformsCatalog catalog, MlpGanOptions options) : base(catalog, options) => _options = options;
 
-    private protected override GanArchitecture Plan(ImageShape image) => new MlpGanArchitecture(
+    internal override GanArchitecture Plan(ImageShape image) => new MlpGanArchitecture(
         MlpLayout.For(image, _options.LatentSize, _options.GeneratorWidth, _options.DiscriminatorWidth),
         _options.SpectralNormalization);
 }

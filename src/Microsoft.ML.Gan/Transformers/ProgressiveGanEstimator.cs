@@ -23,10 +23,10 @@ public sealed class ProgressiveGanEstimator : GanTrainerEstimator
 
     internal ProgressiveGanEstimator(TransformsCatalog catalog, ProgressiveGanOptions options) : base(catalog, options) => _options = options;
 
-    private protected override GanArchitecture Plan(ImageShape image) => new ProgressiveGanArchitecture(
+    internal override GanArchitecture Plan(ImageShape image) => new ProgressiveGanArchitecture(
         ProgressiveLayout.For(image, _options.LatentSize, _options.FeatureMapBase, _options.FeatureMapMax));
 
-    private protected override GrowthSchedule Growth(GanArchitecture architecture)
+    internal override GrowthSchedule Growth(GanArchitecture architecture)
     {
         var lastLevel = ((ProgressiveGanArchitecture)architecture).Layout.LastLevel;
         var batchSizes = Enumerable.Range(0, lastLevel + 1)

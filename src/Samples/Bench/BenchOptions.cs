@@ -4,18 +4,20 @@ namespace Microsoft.ML.Gan.Samples.Bench;
 
 /// <summary>The options of the <c>bench</c> command, parsed from its arguments.</summary>
 /// <param name="OutputDirectory">Where bench.json and bench.md are written.</param>
-/// <param name="Images">How many of the bundled MNIST digits to train on (the first ones).</param>
-/// <param name="Epochs">Passes over the digits in each measurement.</param>
+/// <param name="Trainer">The trainer both sides train.</param>
+/// <param name="Images">How many images of the data to train on (the first ones).</param>
+/// <param name="Epochs">Passes over the images in each measurement (a growing trainer: see <see cref="BenchTrainer.Pggan"/>).</param>
 /// <param name="BatchSize">Images per step, on both sides.</param>
 /// <param name="Threads">Threads libtorch may use, on both sides.</param>
 /// <param name="Trials">How many times each of the two measurements runs (alternating).</param>
-/// <param name="DataPath">The IDX images file to read.</param>
-internal sealed record BenchOptions(string OutputDirectory, int Images, int Epochs, int BatchSize, int Threads, int Trials,
-    string DataPath)
+/// <param name="Data">The data: <c>mnist</c>, an IDX images file or a folder of images.</param>
+internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer, int Images, int Epochs, int BatchSize, int Threads,
+    int Trials, string Data)
 {
     /// <summary>The options, as the usage lines of every command that takes them show them.</summary>
     public const string Arguments =
-        "--output DIR [--images N (8000)] [--epochs N (2)] [--batch-size N (64)] [--threads N (2)] [--trials N (3)] [--data IDX (bundled MNIST)]";
+        "--output DIR [--trainer dcgan|gan|pggan (dcgan)] [--images N (8000; pggan: all)] [--epochs N (2)] [--batch-size N (64; pggan: 16)] "
+        + "[--threads N (2)] [--trials N (3)] [--data mnist|IDX|DIR (mnist; pggan: data/twemoji-faces/people)]";
 
     /// <summary>What the command prints when its arguments are wrong.</summary>
     public const string Usage = "bench " + Arguments;
@@ -26,7 +28,9 @@ internal sealed record BenchOptions(string OutputDirectory, int Images, int Epoc
     {
         string? output = null;
         string? data = null;
-        int images = 8000, epochs = 2, batchSize = 64, threads = 2, trials = 3;
+        int? images = null, batchSize = null;
+        int epochs = 2, threads = 2, trials = 3;
+        var trainer = BenchTrainer.Dcgan;
         for (int i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -35,6 +39,10 @@ internal sealed record BenchOptions(string OutputDirectory, int Images, int Epoc
             {
                 case "--output": output = value; break;
                 case "--data": data = value; break;
+                case "--trainer":
+                    trainer = BenchTrainer.All.FirstOrDefault(candidate => candidate.Name == value)
+                        ?? throw new ArgumentException($"Option '--trainer' expects {string.Join(", ", BenchTrainer.All.Select(t => t.Name))}; found '{value}'.");
+                    break;
                 case "--images": images = Positive(name, value); break;
                 case "--epochs": epochs = Positive(name, value); break;
                 case "--batch-size": batchSize = Positive(name, value); break;
@@ -47,11 +55,14 @@ internal sealed record BenchOptions(string OutputDirectory, int Images, int Epoc
         {
             throw new ArgumentException("Option '--output DIR' is required.");
         }
-        if (batchSize < 2 || batchSize > images)
+        var imageCount = images ?? (trainer == BenchTrainer.Pggan ? int.MaxValue : 8000);
+        var batch = batchSize ?? trainer.DefaultBatchSize;
+        if (batch < 2 || batch > imageCount)
         {
-            throw new ArgumentException($"--batch-size must be from 2 to --images ({images}); found {batchSize}.");
+            throw new ArgumentException($"--batch-size must be from 2 to --images ({imageCount}); found {batch}.");
         }
-        return new BenchOptions(output, images, epochs, batchSize, threads, trials, data ?? BundledData.MnistImages());
+        return new BenchOptions(output, trainer, imageCount, epochs, batch, threads, trials,
+            data ?? (trainer.DefaultData == "mnist" ? "mnist" : TrainingData.Bundled(trainer.DefaultData)));
     }
 
     private static int Positive(string name, string value) =>

@@ -18,7 +18,7 @@ internal static class BenchReport
 
             Machine: {result.Machine.Describe()}.
 
-            Settings: DCGAN 1×28×28 (latent 100, widths 64/64), first {result.Images} bundled MNIST digits, epochs {result.Epochs}, batch {result.BatchSize}, {result.Threads} torch threads.
+            Settings: {result.Networks}; the first {result.Images} images of {result.Data}, epochs {result.Epochs}, batch {result.BatchSize}, {result.Threads} torch threads.
             One untimed epoch of each measurement warms the process up; then the trials alternate pipeline, hand-written.
 
             | Trial | Pipeline images/s | Hand-written images/s | Ratio | Pipeline s | Hand-written s | G loss (last epoch) pipeline / hand |

@@ -7,50 +7,61 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Samples.Bench;
 
 /// <summary>
-/// What the training benchmarks share: the seeded MLContext, the digits as an IDataView (for the pipeline) and as one
-/// pre-built tensor (for the hand-written loop), the libtorch device, and the network plan both sides train.
+/// What the training benchmarks share: the seeded MLContext, the images as an IDataView (for the pipeline) and as one
+/// pre-built tensor (for the hand-written loop), the libtorch device, and the trainer both sides train.
 /// </summary>
 internal sealed class BenchSetup : IDisposable
 {
     /// <summary>The seed of both sides: weights, latents and data order.</summary>
     public const int Seed = 1;
 
-    /// <summary>The networks every training benchmark trains: DCGAN 1×28×28 with the library's default sizes.</summary>
+    /// <summary>The networks of the DCGAN-only benchmarks (FLOPs, scoring, scale): DCGAN 1×28×28 with the library's default sizes.</summary>
     public static DcganLayout Layout { get; } = DcganLayout.For(new ImageShape(1, 28, 28), GanTrainerOptions.Defaults.LatentSize,
         DcganOptions.ArchitectureDefaults.GeneratorWidth, DcganOptions.ArchitectureDefaults.DiscriminatorWidth);
 
-    private BenchSetup(MLContext mlContext, IDataView digits, Device device, Tensor images)
+    private BenchSetup(MLContext mlContext, IDataView data, Device device, Tensor images)
     {
         MLContext = mlContext;
-        Digits = digits;
+        Data = data;
         Device = device;
         Images = images;
+        Image = new ImageShape((int)images.shape[1], (int)images.shape[2], (int)images.shape[3]);
     }
 
     /// <summary>The MLContext of the pipeline side, seeded with <see cref="Seed"/>.</summary>
     public MLContext MLContext { get; }
 
-    /// <summary>The first <see cref="BenchOptions.Images"/> digits, streamed from the IDX file.</summary>
-    public IDataView Digits { get; }
+    /// <summary>The first <see cref="BenchOptions.Images"/> images, streamed from their file or folder.</summary>
+    public IDataView Data { get; }
 
     /// <summary>The libtorch device, chosen as the library chooses it.</summary>
     public Device Device { get; }
 
-    /// <summary>The same digits in one [N, 1, 28, 28] tensor in [-1, 1].</summary>
+    /// <summary>The same images in one [N, C, H, W] tensor in [-1, 1].</summary>
     public Tensor Images { get; }
 
-    /// <summary>Loads the digits the options name and builds the tensor, before any timing.</summary>
+    /// <summary>The shape of one image.</summary>
+    public ImageShape Image { get; }
+
+    /// <summary>Loads the images the options name and builds the tensor, before any timing.</summary>
     public static BenchSetup Create(BenchOptions options)
     {
         var mlContext = new MLContext(seed: Seed);
-        var digits = mlContext.Data.LoadIdx(options.DataPath, maxRows: options.Images);
+        var data = TrainingData.Load(mlContext, options.Data, options.Trainer.ImageSize, grey: false, skipUnreadable: false, options.Images);
         Device device;
         using (var channel = ((IHostEnvironment)mlContext).Start("bench"))
         {
             device = TorchDevice.Select(mlContext.GpuDeviceId, mlContext.FallbackToCpu, channel);
         }
-        return new BenchSetup(mlContext, digits, device, PrebuiltDigits.Build(digits, GanDataCatalog.PixelsColumnName, device));
+        return new BenchSetup(mlContext, data, device, PrebuiltImages.Build(data, GanDataCatalog.PixelsColumnName, device));
     }
+
+    /// <summary>The trainer's options for <paramref name="options"/> and the images loaded.</summary>
+    public GanTrainerOptions TrainerOptions(BenchOptions options) => options.Trainer.Options(options, (int)Images.shape[0]);
+
+    /// <summary>The networks both sides train, as the trainer plans them for the images.</summary>
+    public string Networks(BenchOptions options) =>
+        options.Trainer.NewEstimator(MLContext.Transforms.Gan, TrainerOptions(options)).Plan(Image).Identity;
 
     /// <summary>
     /// One untimed epoch of each side: the first training in a process pays for JIT, libtorch's allocator and thread
@@ -59,8 +70,8 @@ internal sealed class BenchSetup : IDisposable
     public void WarmUp(BenchOptions options)
     {
         var warmUp = options with { Epochs = 1 };
-        PipelineMeasurement.Run(MLContext, Digits, warmUp, Seed);
-        HandWrittenMeasurement.Run(Images, warmUp, Seed, Device);
+        PipelineMeasurement.Run(this, warmUp);
+        HandWrittenMeasurement.Run(this, warmUp);
     }
 
     /// <summary>Releases the tensor.</summary>

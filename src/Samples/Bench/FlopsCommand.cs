@@ -38,8 +38,8 @@ public static class FlopsCommand
         var rows = new List<(int Trial, string Side, Throughput Speed)>();
         for (int trial = 1; trial <= options.Trials; trial++)
         {
-            rows.Add((trial, "hand-written", HandWrittenMeasurement.Run(setup.Images, options, BenchSetup.Seed, setup.Device)));
-            rows.Add((trial, "pipeline", PipelineMeasurement.Run(setup.MLContext, setup.Digits, options, BenchSetup.Seed)));
+            rows.Add((trial, "hand-written", HandWrittenMeasurement.Run(setup, options)));
+            rows.Add((trial, "pipeline", PipelineMeasurement.Run(setup, options)));
             Console.WriteLine($"trial {trial}: hand-written {rows[^2].Speed.ImagesPerSecond:F1}, pipeline {rows[^1].Speed.ImagesPerSecond:F1} images/s");
         }
 

@@ -1,55 +1,72 @@
 using System.Diagnostics;
-using Microsoft.ML.Gan.Data;
-using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Training;
 using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Samples.Bench;
 
 /// <summary>
-/// Measurement B: the same DCGAN networks and optimisers trained by a plain TorchSharp loop over a tensor that already
-/// holds every image, i.e. what the pipeline would cost with no data path at all.
+/// Measurement B: the networks and optimisers the bench's trainer plans, trained by a plain TorchSharp loop over a
+/// tensor that already holds every image, i.e. what the pipeline would cost with no data path at all.
 /// </summary>
 internal static class HandWrittenMeasurement
 {
     /// <summary>
-    /// Trains a fresh DCGAN <see cref="AdversarialModel"/> for the options' epochs: per epoch a random permutation, full batches taken
-    /// with <c>index_select</c>, latents from <c>randn</c>. Each step pays what the library's step pays around the
-    /// networks: a dispose scope and a no-GC region. Only the loop is timed.
+    /// Trains a fresh <see cref="AdversarialModel"/> of the trainer's networks: per epoch a random permutation, steps
+    /// taken with <c>index_select</c>, latents from <c>randn</c>; a growing trainer follows its schedule (networks grown
+    /// and real images blended at every step, Adam reset at every new phase) until it is complete. Each step pays what
+    /// the library's step pays around the networks: a dispose scope and a no-GC region. Only the loop is timed.
     /// </summary>
-    public static Throughput Run(Tensor images, BenchOptions options, int seed, Device device)
+    public static Throughput Run(BenchSetup setup, BenchOptions options)
     {
+        var trainerOptions = setup.TrainerOptions(options);
+        var estimator = options.Trainer.NewEstimator(setup.MLContext.Transforms.Gan, trainerOptions);
+        var architecture = estimator.Plan(setup.Image);
+        var growth = estimator.Growth(architecture);
         set_num_threads(options.Threads);
-        manual_seed(seed);
-        var layout = BenchSetup.Layout;
-        var architecture = new DcganArchitecture(layout, DcganOptions.ArchitectureDefaults.FeatureGrid, spectralNormalization: false);
-        using var model = new AdversarialModel(architecture.CreateGenerator, architecture.CreateDiscriminator, layout.LatentSize,
-            AdversarialSettings.Defaults(seed), device);
-        using var random = new Generator((ulong)seed);
+        manual_seed(BenchSetup.Seed);
+        using var model = new AdversarialModel(architecture.CreateGenerator, architecture.CreateDiscriminator, architecture.LatentSize,
+            AdversarialSettings.From(trainerOptions, BenchSetup.Seed), setup.Device);
+        using var random = new Generator(BenchSetup.Seed);
+        var images = setup.Images;
         var count = images.shape[0];
-        var batches = count / options.BatchSize;
-        var generatorLossSum = 0.0;
+        var (shown, phaseIndex, generatorLossSum, steps) = (0L, -1, 0.0, 0);
         var epochSpeeds = new List<double>();
 
         var clock = Stopwatch.StartNew();
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        for (int epoch = 0; growth is null ? epoch < options.Epochs : !growth.IsComplete(shown); epoch++)
         {
-            generatorLossSum = 0;
-            var epochStart = clock.Elapsed;
+            (generatorLossSum, steps) = (0, 0);
+            var (epochStart, shownBefore, position) = (clock.Elapsed, shown, 0L);
             using var epochScope = NewDisposeScope();
-            var order = randperm(count, generator: random).to(device);
-            for (long batch = 0; batch < batches; batch++)
+            var order = randperm(count, generator: random).to(setup.Device);
+            while (growth is null || !growth.IsComplete(shown))
             {
+                var phase = growth?.PhaseAt(shown);
+                var stepImages = options.BatchSize * (phase is { } level ? growth!.BatchesPerStep(level.Level) : 1);
+                if (position + stepImages > count)
+                {
+                    break;
+                }
                 using var noGc = NoGcRegion.Enter();
                 using var stepScope = NewDisposeScope();
-                var real = images.index_select(0, order.narrow(0, batch * options.BatchSize, options.BatchSize));
-                var latents = randn([options.BatchSize, layout.LatentSize], generator: random).to(device);
+                var real = images.index_select(0, order.narrow(0, position, stepImages));
+                if (phase is { } growing)
+                {
+                    if (growing.Index != phaseIndex)
+                    {
+                        model.ResetOptimizers();
+                        phaseIndex = growing.Index;
+                    }
+                    GrowthSchedule.Apply(model, growing);
+                    real = growth!.BlendReal(real, growing);
+                }
+                var latents = randn([stepImages, architecture.LatentSize], generator: random).to(setup.Device);
                 generatorLossSum += model.Step(real, latents).GeneratorLoss;
+                (steps, position, shown) = (steps + 1, position + stepImages, shown + stepImages);
             }
-            epochSpeeds.Add(batches * options.BatchSize / (clock.Elapsed - epochStart).TotalSeconds);
+            epochSpeeds.Add((shown - shownBefore) / (clock.Elapsed - epochStart).TotalSeconds);
         }
         clock.Stop();
-        return new Throughput(batches * options.BatchSize * options.Epochs, clock.Elapsed.TotalSeconds,
-            (float)(generatorLossSum / batches), epochSpeeds);
+        return new Throughput(shown, clock.Elapsed.TotalSeconds, (float)(generatorLossSum / steps), epochSpeeds);
     }
 }

@@ -1,30 +1,32 @@
+using Microsoft.ML.Gan.Data;
+
 namespace Microsoft.ML.Gan.Samples.Bench;
 
-/// <summary>Measurement A: DCGAN trained the way a user trains it, through the ML.NET estimator.</summary>
+/// <summary>Measurement A: a GAN trained the way a user trains it, through the ML.NET estimator.</summary>
 internal static class PipelineMeasurement
 {
-    /// <summary>
-    /// Fits <c>mlContext.Transforms.Gan.TrainDcgan</c> on <paramref name="digits"/> and reads the speed from the returned
-    /// history: its last entry holds the steps taken and the training seconds up to the end of the last epoch, so the
-    /// network construction before and the ONNX export after are left out.
-    /// </summary>
-    public static Throughput Run(MLContext mlContext, IDataView digits, BenchOptions options, int seed) =>
-        Run(mlContext, digits, new DcganOptions
-        {
-            Epochs = options.Epochs,
-            BatchSize = options.BatchSize,
-            TorchThreads = options.Threads,
-            Seed = seed,
-        });
-
-    /// <summary>Fits a DCGAN of any <paramref name="options"/> (epochs, batch, widths, threads) and reads its speed the same way.</summary>
-    public static Throughput Run(MLContext mlContext, IDataView digits, DcganOptions options)
+    /// <summary>Fits the bench's trainer on the setup's data view with the options both sides share.</summary>
+    public static Throughput Run(BenchSetup setup, BenchOptions options)
     {
-        var estimator = mlContext.Transforms.Gan.TrainDcgan(options);
-        using var model = estimator.Fit(digits);
+        var trainerOptions = setup.TrainerOptions(options);
+        return Run(options.Trainer.NewEstimator(setup.MLContext.Transforms.Gan, trainerOptions), setup.Data, trainerOptions.BatchSize, setup.Image);
+    }
+
+    /// <summary>
+    /// Fits <paramref name="estimator"/> on <paramref name="data"/> (images of shape <paramref name="image"/>) and reads
+    /// the speed from the returned history: its last entry holds the steps taken and the training seconds up to the end
+    /// of the last epoch, so the network construction before and the ONNX export after are left out.
+    /// </summary>
+    public static Throughput Run(GanTrainerEstimator estimator, IDataView data, int batchSize, ImageShape image)
+    {
+        using var model = estimator.Fit(data);
         var last = model.History.Entries[^1];
-        // The estimator drops the incomplete last batch, so every step consumed a full batch.
-        return new Throughput(last.Step * options.BatchSize, last.ElapsedSeconds, last.GeneratorLoss,
+        // The estimator drops the incomplete last batch, so every step consumed full batches: one, or with growth as
+        // many as the schedule asks for at the step's level.
+        var images = estimator.Growth(estimator.Plan(image)) is { } growth
+            ? BenchTrainer.ScheduledImages(growth, batchSize)
+            : last.Step * batchSize;
+        return new Throughput(images, last.ElapsedSeconds, last.GeneratorLoss,
             [.. model.History.Entries.Select(entry => entry.ImagesPerSecond)], model.History.DataWaitSeconds);
     }
 }

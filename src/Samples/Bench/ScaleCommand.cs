@@ -85,9 +85,9 @@ internal static class ScaleCommand
             TorchThreads = threads,
             Seed = BenchSetup.Seed,
         };
-        PipelineMeasurement.Run(mlContext, SyntheticDigits.Create(mlContext, WarmUpRows), options);
+        PipelineMeasurement.Run(mlContext.Transforms.Gan.TrainDcgan(options), SyntheticDigits.Create(mlContext, WarmUpRows), options.BatchSize, BenchSetup.Layout.Image);
         var start = PeakMemory.CurrentMiB();
-        var speed = PipelineMeasurement.Run(mlContext, SyntheticDigits.Create(mlContext, rows), options);
+        var speed = PipelineMeasurement.Run(mlContext.Transforms.Gan.TrainDcgan(options), SyntheticDigits.Create(mlContext, rows), options.BatchSize, BenchSetup.Layout.Image);
         return new ScaleMeasurement(rows, speed.Images, speed.Seconds, PeakMemory.PeakMiB(), start,
             GC.GetGCMemoryInfo().TotalCommittedBytes / (1024.0 * 1024));
     }

@@ -27,7 +27,7 @@ internal static class ScoringCommand
         var rows = options.Number("--rows", 2000)!.Value;
         var threads = options.Number("--threads", 2)!.Value;
         var mlContext = new MLContext(seed: BenchSetup.Seed);
-        var digits = mlContext.Data.LoadIdx(BundledData.MnistImages(), maxRows: rows);
+        var digits = mlContext.Data.LoadIdx(TrainingData.BundledMnist, maxRows: rows);
         var trainDigits = mlContext.Data.TakeRows(digits, options.Number("--train-images", 640)!.Value);
         var (generator, discriminator) = ScoringModels.TrainSaveLoad(mlContext, trainDigits, threads, output);
         var layout = BenchSetup.Layout;
@@ -41,7 +41,7 @@ internal static class ScoringCommand
         set_num_threads(threads);
         using var torchGenerator = new DcganGenerator(layout);
         using var torchDiscriminator = new DcganDiscriminator(layout);
-        using var imageTensor = PrebuiltDigits.Build(digits, GanDataCatalog.PixelsColumnName, CPU);
+        using var imageTensor = PrebuiltImages.Build(digits, GanDataCatalog.PixelsColumnName, CPU);
 
         (string Network, string Path, Func<double> Rate)[] measurements =
         [

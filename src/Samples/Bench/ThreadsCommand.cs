@@ -23,7 +23,7 @@ public static class ThreadsCommand
         using var setup = BenchSetup.Create(options);
         Console.WriteLine($"bench-threads: {setup.Images.shape[0]} digits, epochs {options.Epochs}, batch {options.BatchSize}, 1 to {options.Threads} torch threads, {options.Trials} trials.");
         setup.WarmUp(options);
-        var readerSpeed = ReaderMeasurement.ImagesPerSecond(setup.Digits, options.BatchSize);
+        var readerSpeed = ReaderMeasurement.ImagesPerSecond(setup.Data, options.BatchSize);
         Console.WriteLine($"reader alone: {readerSpeed:F0} images/s");
 
         var rows = new List<(int Threads, BenchTrial Trial)>();
@@ -32,8 +32,8 @@ public static class ThreadsCommand
             for (int threads = 1; threads <= options.Threads; threads++)
             {
                 var settings = options with { Threads = threads };
-                var pipeline = PipelineMeasurement.Run(setup.MLContext, setup.Digits, settings, BenchSetup.Seed);
-                var handWritten = HandWrittenMeasurement.Run(setup.Images, settings, BenchSetup.Seed, setup.Device);
+                var pipeline = PipelineMeasurement.Run(setup, settings);
+                var handWritten = HandWrittenMeasurement.Run(setup, settings);
                 rows.Add((threads, new BenchTrial(trial, pipeline, handWritten)));
                 Console.WriteLine($"trial {trial}, {threads} threads: pipeline {pipeline.ImagesPerSecond:F1} images/s (waited {pipeline.DataWaitSeconds:F2} s), hand-written {handWritten.ImagesPerSecond:F1}");
             }

@@ -44,6 +44,11 @@ public sealed class ProgressiveGanTrainingTests
         using var model = mlContext.Transforms.Gan.TrainProgressiveGan(options).Fit(images);
 
         Assert.HasCount(8, progress.Reports, "three phases of two steps of 2 images (4×4, 8×8), then two of one step of 4 (16×16)");
+        var growth = progress.Reports.Select(report => report.Growth!).ToList();
+        CollectionAssert.AreEqual(new long[] { 2, 4, 6, 8, 10, 12, 16, 20 }, growth.Select(g => g.ImagesShown).ToList());
+        Assert.IsTrue(growth.All(g => g.TotalImages == 20), "the schedule: 5 phases of 4 images");
+        Assert.AreEqual("level-1-8x8-fade", growth[3].Phase);
+        Assert.AreEqual(0.5, growth[3].Alpha, 1e-9, "the second step of the 8×8 fade starts half-way");
         var generated = model.Generator.Generate(2, seed: 1);
         Assert.HasCount(3 * 16 * 16, generated[0]);
         Assert.IsTrue(generated.SelectMany(p => p).All(v => v is >= 0 and <= 255));

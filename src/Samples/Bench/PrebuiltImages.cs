@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Samples.Bench;
 
 /// <summary>The hand-written loop's input: every image of a <c>Pixels</c> column in one tensor, built before any timing.</summary>
-internal static class PrebuiltDigits
+internal static class PrebuiltImages
 {
     /// <summary>Reads the column once into a [N, C, H, W] tensor scaled from 0..255 to [-1, 1], as the library scales batches.</summary>
     public static Tensor Build(IDataView data, string columnName, Device device)
