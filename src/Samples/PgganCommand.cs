@@ -14,8 +14,8 @@ namespace Microsoft.ML.Gan.Samples;
 internal static class PgganCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "pggan [--resolution 32] [--images-per-phase 20000] [--feature-maps 128] [--latent-size 128] [--swd-images 512] "
-        + "(and " + TrainingCommand.Options + "; --batch-size defaults to 16, --data to a folder)";
+    public const string Usage = "pggan [--data data/twemoji-faces/people] [--resolution 32] [--images-per-phase 20000] [--feature-maps 128] [--latent-size 128] [--swd-images 512] "
+        + "(and " + TrainingCommand.Options + "; --batch-size defaults to 16)";
 
     /// <summary>Feature maps of the largest blocks: 4×4 and 8×8 have this many, each doubling of the side halves it.</summary>
     private const int FeatureMaps = 128;
@@ -26,6 +26,9 @@ internal static class PgganCommand
     /// <summary>Images per stabilisation and per fade phase for a CPU run (the paper's is 600,000).</summary>
     private const int ImagesPerPhase = 20_000;
 
+    /// <summary>The bundled emoji heads, grown to 32×32, with the library's (the paper's) settings rather than a preset.</summary>
+    private static readonly TrainingDefaults Defaults = new(Path.Combine("twemoji-faces", "people"), "--resolution", 32, Preset: null);
+
     /// <summary>Images per set for the sliced Wasserstein distance (the paper's is 16,384).</summary>
     private const int SwdImages = 512;
 
@@ -35,8 +38,8 @@ internal static class PgganCommand
         var trainerOptions = CpuOptions(options.Number("--images-per-phase", ImagesPerPhase)!.Value,
             options.Number("--feature-maps", FeatureMaps)!.Value, options.Number("--latent-size", LatentSize)!.Value);
         var swdImages = options.Number("--swd-images", SwdImages)!.Value;
-        return TrainingCommand.Run(options, trainerOptions, (gan, pggan) => gan.TrainProgressiveGan(pggan), "PGGAN", "--resolution",
-            (mlContext, model, data, output) => ReportSlicedWasserstein(mlContext, model, data, output, swdImages), defaultPreset: null);
+        return TrainingCommand.Run(options, trainerOptions, (gan, pggan) => gan.TrainProgressiveGan(pggan), "PGGAN", Defaults,
+            (mlContext, model, data, output) => ReportSlicedWasserstein(mlContext, model, data, output, swdImages));
     }
 
     /// <summary>

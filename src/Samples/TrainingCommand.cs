@@ -16,26 +16,26 @@ internal static class TrainingCommand
     /// <summary>
     /// Fills <paramref name="trainerOptions"/> from the command line (options not given keep the values it holds),
     /// trains the estimator <paramref name="train"/> makes of them, and writes the outputs; log lines starting with
-    /// <paramref name="logPrefix"/> go to the console. <paramref name="defaultPreset"/> is applied when <c>--preset</c> is not
-    /// given (null: none). <paramref name="imageSizeOption"/> names the option of the side
-    /// folder images are resized to; <paramref name="evaluate"/>, when given, runs on the trained model and its data
-    /// before the command returns.
+    /// <paramref name="logPrefix"/> go to the console. <paramref name="defaults"/> (by default
+    /// <see cref="TrainingDefaults.Standard"/>) fills in the data, image size and preset the options leave out;
+    /// <paramref name="evaluate"/>, when given, runs on the trained model and its data before the command returns.
     /// </summary>
     public static int Run<TOptions>(CommandLine options, TOptions trainerOptions, Func<GanCatalog, TOptions, GanTrainerEstimator> train,
-        string logPrefix, string imageSizeOption = "--image-size", Action<MLContext, GanTransformer, IDataView, string>? evaluate = null,
-        GanPreset? defaultPreset = GanPreset.Recommended)
+        string logPrefix, TrainingDefaults? defaults = null, Action<MLContext, GanTransformer, IDataView, string>? evaluate = null)
         where TOptions : GanTrainerOptions
     {
         var output = Path.GetFullPath(options.Required("--output"));
         var seed = options.Number("--seed", 1)!.Value;
         var mlContext = new MLContext(seed);
         ConsoleLog.Attach(mlContext, logPrefix);
-        var data = TrainingData.Load(mlContext, options.Text("--data", "mnist")!, options.Number(imageSizeOption),
-            options.Has("--grey"), options.Has("--skip-unreadable"), options.Number("--limit"));
+        defaults ??= TrainingDefaults.Standard;
+        var dataPath = defaults.DataPath(options);
+        var data = TrainingData.Load(mlContext, dataPath, defaults.Size(options, dataPath), options.Has("--grey"),
+            options.Has("--skip-unreadable"), options.Number("--limit"));
         // Commands with their own defaults (pggan: no default preset) take a preset only when one is asked for.
-        if (options.Has("--preset") || defaultPreset is not null)
+        if (options.Has("--preset") || defaults.Preset is not null)
         {
-            trainerOptions.ApplyPreset(Preset(options, defaultPreset ?? GanPreset.Recommended));
+            trainerOptions.ApplyPreset(Preset(options, defaults.Preset ?? GanPreset.Recommended));
         }
         trainerOptions.Epochs = options.Number("--epochs", trainerOptions.Epochs)!.Value;
         trainerOptions.BatchSize = options.Number("--batch-size", trainerOptions.BatchSize)!.Value;

@@ -16,7 +16,7 @@ internal static class SvmEvalCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--normalize minmax|meanvariance] [--layers 0,1] [--seed N] [--threads N] --output DIR";
+        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--classifier linearsvm|sdca] [--normalize minmax|meanvariance] [--layers 0,1] [--width N] [--seed N] [--threads N] --output DIR";
 
     private const double ValidationFraction = 0.2;
     private static readonly float[] s_lambdas = [1e-5f, 1e-4f, 1e-3f, 1e-2f, 1e-1f];
@@ -37,6 +37,13 @@ internal static class SvmEvalCommand
             "meanvariance" => true,
             var other => throw new ArgumentException($"--normalize takes minmax or meanvariance; found '{other}'."),
         };
+        var dualSolver = options.Text("--classifier", "linearsvm") switch
+        {
+            "linearsvm" => false,
+            "sdca" => true,
+            var other => throw new ArgumentException($"--classifier takes linearsvm or sdca; found '{other}'."),
+        };
+        var width = options.Number("--width", DcganOptions.ArchitectureDefaults.DiscriminatorWidth)!.Value;
         var layers = options.Text("--layers")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var images = options.Text("--images") ?? TrainingData.BundledMnist;
         var labels = options.Text("--labels")
@@ -62,12 +69,13 @@ internal static class SvmEvalCommand
         var pool = mlContext.Data.TakeRows(all, poolRows);
         var clock = Stopwatch.StartNew();
 
-        var modelPath = options.Text("--model") ?? TrainDiscriminator(mlContext, pool, options, seed, output);
+        var modelPath = options.Text("--model") ?? TrainDiscriminator(mlContext, pool, options, seed, width, output);
         var trained = new DiscriminatorFeaturesOptions { ModelPath = modelPath, Layers = layers };
-        // The baseline has the trained discriminator's architecture: its image shape and the library's default width.
+        // The baseline has the trained discriminator's architecture: its image shape and width (--width, when --model is given too).
         var untrained = new DiscriminatorFeaturesOptions
         {
             UntrainedImageShape = mlContext.Transforms.Gan.DiscriminatorFeatures(trained).ImageShape,
+            UntrainedWidth = width,
             Seed = seed,
             Layers = layers,
         };
@@ -81,12 +89,12 @@ internal static class SvmEvalCommand
         var labelDraws = Enumerable.Range(0, draws)
             .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, ValidationFraction, seed + draw)).ToList();
         var testRows = Enumerable.Range(poolRows, testCount).ToArray();
-        var protocol = new LinearSvmProtocol(mlContext, s_lambdas, iterations, standardise);
+        var protocol = new LinearSvmProtocol(mlContext, s_lambdas, iterations, standardise, dualSolver);
         var report = new SvmEvalReport(
             $"Data: {images} ({rowCount} rows). GAN: {(options.Text("--model") is null ? $"trained here on the first {poolRows} rows without labels" : "--model")} ({modelPath}). " +
             $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, {ValidationFraction:P0} of each draw for choosing λ in " +
             $"{{{string.Join(", ", s_lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}. Test: the last {testCount} rows. " +
-            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll(LinearSvm, {iterations} iterations). Layers: {(layers is null ? "all" : string.Join(",", layers))}, 4×4 grid.");
+            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll({(dualSolver ? "SdcaNonCalibrated, hinge loss, at most" : "LinearSvm,")} {iterations} iterations). Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, 4×4 grid.");
         foreach (var (name, read) in representations)
         {
             var table = read();
@@ -103,12 +111,13 @@ internal static class SvmEvalCommand
     }
 
     /// <summary>Trains a DCGAN on the pool's images only (labels dropped) and saves it as discriminator.zip.</summary>
-    private static string TrainDiscriminator(MLContext mlContext, IDataView pool, CommandLine options, int seed, string output)
+    private static string TrainDiscriminator(MLContext mlContext, IDataView pool, CommandLine options, int seed, int width, string output)
     {
         var unlabelled = mlContext.Transforms.DropColumns(GanDataCatalog.LabelColumnName).Fit(pool).Transform(pool);
         var dcgan = new DcganOptions
         {
             Epochs = options.Number("--epochs", DcganOptions.Defaults.Epochs)!.Value,
+            DiscriminatorWidth = width,
             Seed = seed,
             TorchThreads = options.Number("--threads", Environment.ProcessorCount),
             TrainingDirectory = Path.Combine(output, "dcgan"),

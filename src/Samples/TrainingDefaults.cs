@@ -1,0 +1,20 @@
+namespace Microsoft.ML.Gan.Samples;
+
+/// <summary>What a training command assumes when its options leave it out.</summary>
+/// <param name="Data">The <c>--data</c>: <c>mnist</c>, or a folder of the repository's data/.</param>
+/// <param name="ImageSizeOption">The option that sets the side folder images are resized to.</param>
+/// <param name="ImageSize">That side when the option is not given (folders only; null: 64).</param>
+/// <param name="Preset">The preset applied when <c>--preset</c> is not given; null for none.</param>
+internal sealed record TrainingDefaults(string Data = "mnist", string ImageSizeOption = "--image-size", int? ImageSize = null,
+    GanPreset? Preset = GanPreset.Recommended)
+{
+    /// <summary>The GAN and DCGAN commands': the bundled MNIST, <c>--image-size</c>, the recommended preset.</summary>
+    public static TrainingDefaults Standard { get; } = new();
+
+    /// <summary>The data path of <c>--data</c>, or of the default data.</summary>
+    public string DataPath(CommandLine options) =>
+        options.Text("--data") ?? (Data == "mnist" ? Data : TrainingData.Bundled(Data));
+
+    /// <summary>The side of <see cref="ImageSizeOption"/> when given; otherwise <see cref="ImageSize"/> for a folder of images.</summary>
+    public int? Size(CommandLine options, string dataPath) => options.Number(ImageSizeOption) ?? (Directory.Exists(dataPath) ? ImageSize : null);
+}
