@@ -21,6 +21,10 @@ public static class FlopsCommand
     {
         var loadAtStart = LoadAverage.OneMinute();
         var options = BenchOptions.Parse(args);
+        if (options.Trainer != BenchTrainer.Dcgan)
+        {
+            throw new ArgumentException($"bench-flops counts the FLOPs of the DCGAN's layers; --trainer {options.Trainer.Name} is not supported.");
+        }
         using var setup = BenchSetup.Create(options);
         var layout = BenchSetup.Layout;
         DcganStepFlops flops;

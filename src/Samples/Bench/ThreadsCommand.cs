@@ -21,7 +21,7 @@ public static class ThreadsCommand
         var loadAtStart = LoadAverage.OneMinute();
         var options = BenchOptions.Parse(args);
         using var setup = BenchSetup.Create(options);
-        Console.WriteLine($"bench-threads: {setup.Images.shape[0]} digits, epochs {options.Epochs}, batch {options.BatchSize}, 1 to {options.Threads} torch threads, {options.Trials} trials.");
+        Console.WriteLine($"bench-threads: {setup.Networks(options)}; {setup.Images.shape[0]} images, epochs {options.Epochs}, batch {options.BatchSize}, 1 to {options.Threads} torch threads, {options.Trials} trials.");
         setup.WarmUp(options);
         var readerSpeed = ReaderMeasurement.ImagesPerSecond(setup.Data, options.BatchSize);
         Console.WriteLine($"reader alone: {readerSpeed:F0} images/s");
@@ -45,7 +45,7 @@ public static class ThreadsCommand
 
             Machine: {MachineInfo.Current().Describe()}; 1-minute load average {loadAtStart} at the start, {LoadAverage.OneMinute()} at the end.
 
-            Settings: DCGAN 1×28×28 (latent 100, widths 64/64), first {setup.Images.shape[0]} bundled MNIST digits, epochs {options.Epochs}, batch {options.BatchSize}; one untimed epoch of each side first.
+            Settings: {setup.Networks(options)}; the first {setup.Images.shape[0]} images of {options.Data}, epochs {options.Epochs}, batch {options.BatchSize}; one untimed epoch of each side first.
             "Waited" is the time the training loop spent blocked on the reader for its next batch (PixelBatchReader.WaitTime), over all epochs of the run.
             The reader alone (one shuffled epoch, nothing training): **{readerSpeed:F0} images/s**.
 

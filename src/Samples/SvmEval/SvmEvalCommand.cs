@@ -19,7 +19,7 @@ internal static class SvmEvalCommand
         "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--classifier linearsvm|sdca] [--normalize minmax|meanvariance] [--layers 0,1] [--width N] [--seed N] [--threads N] --output DIR";
 
     private const double ValidationFraction = 0.2;
-    private static readonly float[] s_lambdas = [1e-5f, 1e-4f, 1e-3f, 1e-2f, 1e-1f];
+    private static readonly float[] s_lambdas = [1e-7f, 1e-6f, 1e-5f, 1e-4f, 1e-3f, 1e-2f, 1e-1f, 1f];
 
     /// <summary>Runs the command.</summary>
     public static int Run(CommandLine options)
