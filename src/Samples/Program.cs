@@ -11,6 +11,7 @@ var usage = $"""
       {ArithmeticCommand.Usage}
       {ForgetCommand.Usage}
       {MemorisationCommand.Usage}
+      {DedupCommand.Usage}
       {Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Quality.QualityCommand.Usage}
@@ -44,6 +45,7 @@ try
         "arithmetic" => ArithmeticCommand.Run(options),
         "forget" => ForgetCommand.Run(options),
         "memorisation" => MemorisationCommand.Run(options),
+        "dedup" => DedupCommand.Run(options),
         "dtn-digits" => Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         "quality" => Microsoft.ML.Gan.Samples.Quality.QualityCommand.Run(options, args),

@@ -1,0 +1,40 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Microsoft.ML.Gan.Deduplication;
+
+/// <summary>
+/// The DCGAN paper's de-duplication autoencoder: input (C×32×32 values in 0..1) → 128 ReLU code units → dropout →
+/// a sigmoid reconstruction of the input. Its code, binarised, is the semantic hash.
+/// </summary>
+internal sealed class DenoisingAutoencoder : Module<Tensor, Tensor>
+{
+    private readonly Linear _encoder;
+    private readonly Dropout _dropout;
+    private readonly Linear _decoder;
+
+    /// <summary>Builds the network for inputs of <paramref name="inputSize"/> values, with torch's seeded default initialisation.</summary>
+    public DenoisingAutoencoder(int inputSize, double dropout) : base(nameof(DenoisingAutoencoder))
+    {
+        _encoder = Linear(inputSize, DeduplicationOptions.CodeSize);
+        _dropout = Dropout(dropout);
+        _decoder = Linear(DeduplicationOptions.CodeSize, inputSize);
+        RegisterComponents();
+    }
+
+    /// <summary>Reconstructs inputs [N, inputSize]; dropout acts on the code in training mode.</summary>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return _decoder.forward(_dropout.forward(Code(input))).sigmoid().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The code layer's ReLU activations [N, <see cref="DeduplicationOptions.CodeSize"/>].</summary>
+    public Tensor Code(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return functional.relu(_encoder.forward(input)).MoveToOuterDisposeScope();
+    }
+}
