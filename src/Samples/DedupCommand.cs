@@ -14,7 +14,10 @@ internal static class DedupCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage = "dedup [--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--limit N] [--epochs N] [--plant N] " +
-        "[--noise X] [--dropout X] [--threshold X] [--seed N] [--threads N] --output DIR";
+        "[--learning-rate X] [--noise X] [--dropout X] [--threshold X | --unit-mean] [--hamming 1|2] [--shift N] [--seed N] [--threads N] --output DIR";
+
+    /// <summary>The switch that thresholds each code unit at its mean.</summary>
+    public const string UnitMeanFlag = "--unit-mean";
 
     private const int StripGroups = 20;
     private const int StripImages = 16;
@@ -42,9 +45,13 @@ internal static class DedupCommand
         {
             InputColumnName = pixels,
             Epochs = options.Number("--epochs", DeduplicationOptions.Defaults.Epochs)!.Value,
+            LearningRate = options.Decimal("--learning-rate", DeduplicationOptions.Defaults.LearningRate),
             InputNoise = options.Decimal("--noise", DeduplicationOptions.Defaults.InputNoise),
             Dropout = options.Decimal("--dropout", DeduplicationOptions.Defaults.Dropout),
             CodeThreshold = (float)options.Decimal("--threshold", DeduplicationOptions.Defaults.CodeThreshold),
+            ThresholdAtUnitMean = options.Has(UnitMeanFlag),
+            MaxHammingDistance = options.Number("--hamming") ?? DeduplicationOptions.Defaults.MaxHammingDistance,
+            ShiftTolerance = options.Number("--shift") ?? DeduplicationOptions.Defaults.ShiftTolerance,
             Seed = seed,
             TorchThreads = options.Number("--threads", Environment.ProcessorCount),
         };
@@ -79,9 +86,9 @@ internal static class DedupCommand
         var text = string.Create(CultureInfo.InvariantCulture, $"""
             # De-duplication
 
-            Autoencoder: {options.Epochs} epochs, input noise {options.InputNoise}, dropout {options.Dropout}, code threshold {options.CodeThreshold}, seed {options.Seed}.
+            Autoencoder: {options.Epochs} epochs, learning rate {options.LearningRate}, input noise {options.InputNoise}, dropout {options.Dropout}, code threshold {(options.ThresholdAtUnitMean ? "each unit's mean" : options.CodeThreshold)}, seed {options.Seed}; matching: Hamming distance ≤ {options.MaxHammingDistance}, shifts up to {options.ShiftTolerance} pixels.
 
-            {groups.RowCount} rows in {groups.GroupCount} hash buckets: {groups.Duplicates.Count} groups of two rows or more ({string.Join(", ", sizes)}), {groups.DuplicateCount} rows flagged as duplicates.
+            {groups.RowCount} rows in {groups.GroupCount} groups: {groups.Duplicates.Count} of two rows or more ({string.Join(", ", sizes)}), {groups.DuplicateCount} rows flagged as duplicates.
 
             Largest groups (row indices, 0-based):
             {string.Join("\n", largest)}

@@ -51,19 +51,24 @@ public sealed class DeduplicationEstimator : IEstimator<DeduplicationTransformer
         }
         manual_seed(seed);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
-        var network = new DenoisingAutoencoder(CentreCrop.Size(reader.Shape), _options.Dropout);
+        var network = new DenoisingAutoencoder(CentreCrop.Mean(reader, device, map: null, _options.CancellationToken), _options.Dropout);
         try
         {
             network.to(device);
-            using var training = new AutoencoderTraining(network, reader, _options.LearningRate, _options.InputNoise, device);
-            training.Run(_options.Epochs, log, _options.CancellationToken);
+            using (var training = new AutoencoderTraining(network, reader, _options.LearningRate, _options.InputNoise, device))
+            {
+                training.Run(_options.Epochs, log, _options.CancellationToken);
+            }
+            var thresholds = _options.ThresholdAtUnitMean
+                ? CentreCrop.Mean(reader, device, network.Code, _options.CancellationToken)
+                : full(DeduplicationOptions.CodeSize, _options.CodeThreshold, device: device);
+            return new DeduplicationTransformer(new SemanticHasher(network, thresholds, reader.Shape, _options.BatchSize, device), _options);
         }
         catch
         {
             network.Dispose();
             throw;
         }
-        return new DeduplicationTransformer(new SemanticHasher(network, reader.Shape, _options.CodeThreshold, _options.BatchSize, device), _options);
     }
 
     /// <summary>Checks the image column and adds the group and duplicate flag columns, before any training starts.</summary>

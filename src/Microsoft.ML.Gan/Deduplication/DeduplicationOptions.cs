@@ -18,18 +18,22 @@ public sealed class DeduplicationOptions
         public const string GroupColumnName = "DuplicateGroup";
         /// <summary>Default name of the duplicate flag column.</summary>
         public const string IsDuplicateColumnName = "IsDuplicate";
-        /// <summary>Passes over the training data: a few minutes with one thread on 10,000 MNIST digits.</summary>
-        public const int Epochs = 30;
+        /// <summary>Passes over the training data: about 10 seconds with one thread on 10,000 MNIST digits.</summary>
+        public const int Epochs = 10;
         /// <summary>Images per step.</summary>
         public const int BatchSize = 64;
         /// <summary>Adam learning rate.</summary>
         public const double LearningRate = 1e-3;
         /// <summary>Standard deviation of the Gaussian noise added to the input while training, in units of the full 0..255 range.</summary>
-        public const double InputNoise = 0.1;
+        public const double InputNoise = 0.3;
         /// <summary>Probability that dropout zeroes a code unit while training.</summary>
         public const double Dropout = 0.5;
         /// <summary>A code unit's bit is 1 when its ReLU activation is above this: the paper's threshold.</summary>
         public const float CodeThreshold = 0;
+        /// <summary>Bits in which matching hashes may differ: none, the paper's exact buckets.</summary>
+        public const int MaxHammingDistance = 0;
+        /// <summary>Shift, in pixels, of the shifted copies whose hashes are also looked up: none, as in the paper.</summary>
+        public const int ShiftTolerance = 0;
     }
 
     /// <summary>Side of the centre crop the autoencoder reads (the paper's 32×32).</summary>
@@ -68,8 +72,29 @@ public sealed class DeduplicationOptions
     /// <summary>Probability that dropout zeroes a code unit while training (the regularisation); 0 for none.</summary>
     public double Dropout = Defaults.Dropout;
 
-    /// <summary>A code unit's bit is 1 when its ReLU activation is above this threshold.</summary>
+    /// <summary>A code unit's bit is 1 when its ReLU activation is above this threshold (unless <see cref="ThresholdAtUnitMean"/>).</summary>
     public float CodeThreshold = Defaults.CodeThreshold;
+
+    /// <summary>
+    /// Whether to threshold each code unit at its mean activation over the training images instead of at
+    /// <see cref="CodeThreshold"/>. Units that learn to stay active on every image (as they do on images with a bright
+    /// background, such as emoji on white) give the same bit for every image at a fixed threshold; at their mean they
+    /// split the images.
+    /// </summary>
+    public bool ThresholdAtUnitMean;
+
+    /// <summary>
+    /// Bits in which two hashes may differ and still match (0, 1 or 2): 0 is the paper's exact buckets; 1 looks each
+    /// image up under 129 keys, 2 under 8,257 (still linear in the rows).
+    /// </summary>
+    public int MaxHammingDistance = Defaults.MaxHammingDistance;
+
+    /// <summary>
+    /// Also matches an image with another whose hash equals that of the image shifted by up to this many pixels along
+    /// each axis (edge pixels repeated), so that copies moved by a pixel or two are found: (2s + 1)² hashes per image.
+    /// 0, the paper's hashing, looks up the image's own hash only.
+    /// </summary>
+    public int ShiftTolerance = Defaults.ShiftTolerance;
 
     /// <summary>Seed of weights, noise, dropout and data order; null to take one from the MLContext (whose seed fixes it).</summary>
     public int? Seed;
@@ -98,6 +123,11 @@ public sealed class DeduplicationOptions
         {
             throw new ArgumentOutOfRangeException(nameof(CodeThreshold), CodeThreshold, "CodeThreshold must be finite and not negative (ReLU activations are never negative).");
         }
+        if (MaxHammingDistance is < 0 or > 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxHammingDistance), MaxHammingDistance, "MaxHammingDistance must be 0, 1 or 2.");
+        }
+        ArgumentOutOfRangeException.ThrowIfNegative(ShiftTolerance, nameof(ShiftTolerance));
         if (TorchThreads is { } threads)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads, nameof(TorchThreads));

@@ -18,26 +18,34 @@ namespace Microsoft.ML.Gan;
 public sealed class DeduplicationTransformer : ITransformer, IDisposable
 {
     private readonly SemanticHasher _hasher;
-    private readonly DeduplicationOptions _options;
+    private readonly int _shiftTolerance;
+    private readonly int _maxHammingDistance;
+    private readonly CancellationToken _cancellationToken;
     private bool _disposed;
 
+    /// <summary>Takes <paramref name="hasher"/>; the options are read now, so later changes to them do not reach the transformer.</summary>
     internal DeduplicationTransformer(SemanticHasher hasher, DeduplicationOptions options)
     {
         _hasher = hasher;
-        _options = options;
+        InputColumnName = options.InputColumnName;
+        GroupColumnName = options.GroupColumnName;
+        IsDuplicateColumnName = options.IsDuplicateColumnName;
+        _shiftTolerance = options.ShiftTolerance;
+        _maxHammingDistance = options.MaxHammingDistance;
+        _cancellationToken = options.CancellationToken;
     }
 
     /// <summary>The image shape the autoencoder was trained on, which the input column must have.</summary>
     public ImageShape ImageShape => _hasher.Shape;
 
     /// <summary>Name of the image column read.</summary>
-    public string InputColumnName => _options.InputColumnName;
+    public string InputColumnName { get; }
 
     /// <summary>Name of the group column added.</summary>
-    public string GroupColumnName => _options.GroupColumnName;
+    public string GroupColumnName { get; }
 
     /// <summary>Name of the duplicate flag column added.</summary>
-    public string IsDuplicateColumnName => _options.IsDuplicateColumnName;
+    public string IsDuplicateColumnName { get; }
 
     /// <summary>Hashes every row of <paramref name="input"/> (one pass, in cursor order) and groups equal hashes.</summary>
     /// <param name="input">The images to de-duplicate.</param>
@@ -48,7 +56,8 @@ public sealed class DeduplicationTransformer : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return DuplicateGroups.FromKeys(_hasher.Hash(input, _options.InputColumnName, _options.CancellationToken));
+        var (keys, shiftedKeys) = _hasher.Hash(input, InputColumnName, _shiftTolerance, _cancellationToken);
+        return DuplicateGroups.FromKeys(keys, shiftedKeys, _maxHammingDistance);
     }
 
     /// <summary>Adds the group and duplicate flag columns to <paramref name="input"/> (its groups are found on the first cursor).</summary>
@@ -70,8 +79,8 @@ public sealed class DeduplicationTransformer : ITransformer, IDisposable
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        ImageColumn.Resolve(inputSchema, _options.InputColumnName, ImageShape);
-        return DuplicateColumnsView.OutputSchema(inputSchema, _options.GroupColumnName, _options.IsDuplicateColumnName);
+        ImageColumn.Resolve(inputSchema, InputColumnName, ImageShape);
+        return DuplicateColumnsView.OutputSchema(inputSchema, GroupColumnName, IsDuplicateColumnName);
     }
 
     /// <summary>False: a row's group depends on the other rows.</summary>
@@ -101,7 +110,7 @@ public sealed class DeduplicationTransformer : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ImageColumn.Resolve(input.Schema, _options.InputColumnName, ImageShape);
-        return new DuplicateColumnsView(input, () => FindGroups(input), _options.GroupColumnName, _options.IsDuplicateColumnName, dropDuplicates);
+        ImageColumn.Resolve(input.Schema, InputColumnName, ImageShape);
+        return new DuplicateColumnsView(input, () => FindGroups(input), GroupColumnName, IsDuplicateColumnName, dropDuplicates);
     }
 }

@@ -1,9 +1,13 @@
+using Microsoft.ML.Gan.Deduplication;
+
 namespace Microsoft.ML.Gan;
 
 /// <summary>
 /// The rows of one data view grouped by their semantic hash: rows whose 128-bit keys are equal form a group (the
-/// DCGAN paper's hash buckets, linear time). Every row belongs to a group, most to a group of their own; the first
-/// row of a group is the one kept, the others are its duplicates.
+/// DCGAN paper's hash buckets, linear time), optionally widened to near keys and shifted copies
+/// (<see cref="DeduplicationOptions.MaxHammingDistance"/>, <see cref="DeduplicationOptions.ShiftTolerance"/>). Every
+/// row belongs to a group, most to a group of their own; the first row of a group is the one kept, the others are its
+/// duplicates.
 /// </summary>
 public sealed class DuplicateGroups
 {
@@ -64,30 +68,57 @@ public sealed class DuplicateGroups
         return new DuplicateDetectionScore(knownPairs.Count, found, flagged);
     }
 
-    /// <summary>Groups rows by equal keys.</summary>
+    /// <summary>
+    /// Groups rows whose keys match: equal keys (the paper's buckets), or, when asked, keys within
+    /// <paramref name="maxHammingDistance"/> bits, or a key equal (or near) to one of another row's shifted keys.
+    /// Matches are transitive: a group is a connected set of matching rows.
+    /// </summary>
     /// <param name="keys">Each row's key, in cursor order.</param>
-    internal static DuplicateGroups FromKeys(UInt128[] keys)
+    /// <param name="shiftedKeys">Each row's keys of its shifted copies, or null for none.</param>
+    /// <param name="maxHammingDistance">Bits in which two matching keys may differ: 0, 1 or 2.</param>
+    internal static DuplicateGroups FromKeys(UInt128[] keys, UInt128[][]? shiftedKeys, int maxHammingDistance)
     {
-        var groupOfKey = new Dictionary<UInt128, uint>();
+        var firstRowOfKey = new Dictionary<UInt128, int>();
+        var union = new RowUnion(keys.Length);
+        for (var row = 0; row < keys.Length; row++)
+        {
+            if (!firstRowOfKey.TryAdd(keys[row], row))
+            {
+                union.Join(row, firstRowOfKey[keys[row]]);
+            }
+        }
+        if (maxHammingDistance > 0 || shiftedKeys is not null)
+        {
+            for (var row = 0; row < keys.Length; row++)
+            {
+                var probes = shiftedKeys?[row].Prepend(keys[row]) ?? [keys[row]];
+                foreach (var probe in probes.SelectMany(key => HashProbes.WithinHammingDistance(key, maxHammingDistance)))
+                {
+                    if (firstRowOfKey.TryGetValue(probe, out var other))
+                    {
+                        union.Join(row, other);
+                    }
+                }
+            }
+        }
+
+        var groupOfFirstRow = new Dictionary<int, uint>();
         var groupOfRow = new uint[keys.Length];
         var isDuplicate = new bool[keys.Length];
         for (var row = 0; row < keys.Length; row++)
         {
-            if (groupOfKey.TryGetValue(keys[row], out var group))
+            var first = union.First(row);
+            isDuplicate[row] = first != row;
+            if (!isDuplicate[row])
             {
-                isDuplicate[row] = true;
+                groupOfFirstRow.Add(row, (uint)groupOfFirstRow.Count);
             }
-            else
-            {
-                group = (uint)groupOfKey.Count;
-                groupOfKey.Add(keys[row], group);
-            }
-            groupOfRow[row] = group;
+            groupOfRow[row] = groupOfFirstRow[first];
         }
         int[][] duplicates = [.. Enumerable.Range(0, keys.Length).GroupBy(row => groupOfRow[row])
             .Where(rows => rows.Skip(1).Any())
             .Select(rows => rows.ToArray())
             .OrderByDescending(rows => rows.Length).ThenBy(rows => rows[0])];
-        return new DuplicateGroups(keys, groupOfRow, isDuplicate, groupOfKey.Count, duplicates);
+        return new DuplicateGroups(keys, groupOfRow, isDuplicate, groupOfFirstRow.Count, duplicates);
     }
 }
