@@ -70,6 +70,8 @@ internal static class DedupCommand
         {
             report.Append(PlantedScore(groups, planted, shape, output));
         }
+        AtomicFile.WriteAllText(Path.Combine(output, "groups.csv"), "group,row\n" + string.Concat(groups.Duplicates.SelectMany((rows, g) =>
+            rows.Select(row => string.Create(CultureInfo.InvariantCulture, $"{g + 1},{row}\n")))));
         var reportPath = Path.Combine(output, "report.md");
         AtomicFile.WriteAllText(reportPath, report.ToString());
         Console.WriteLine($"Report: {reportPath}");
