@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,6 +26,7 @@ internal static class CentreCrop
         long count = 0;
         foreach (var batch in reader.ReadEpoch(0, cancellationToken))
         {
+            using var noGc = NoGcRegion.Enter();
             using var scope = NewDisposeScope();
             var prepared = Prepare(reader.Images(batch).to(device));
             var batchSum = (map?.Invoke(prepared) ?? prepared).sum(dim: 0);
@@ -38,7 +40,10 @@ internal static class CentreCrop
             }
             count += batch.Count;
         }
-        sum!.div_(count);
+        using (NoGcRegion.Enter())
+        {
+            sum!.div_(count);
+        }
         return sum;
     }
 
