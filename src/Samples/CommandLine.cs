@@ -42,6 +42,20 @@ internal sealed class CommandLine
     /// <summary>The value of <paramref name="name"/>, which must be given.</summary>
     public string Required(string name) => Text(name) ?? throw new ArgumentException($"Option {name} is required.");
 
+    /// <summary>The non-negative decimal number given for <paramref name="name"/>, or <paramref name="fallback"/>.</summary>
+    public double Decimal(string name, double fallback)
+    {
+        if (Text(name) is not { } text)
+        {
+            return fallback;
+        }
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new ArgumentException($"Option {name} needs a non-negative decimal number, found '{text}'.");
+        }
+        return value;
+    }
+
     /// <summary>The positive whole number given for <paramref name="name"/>, or <paramref name="fallback"/>.</summary>
     public int? Number(string name, int? fallback = null)
     {

@@ -11,6 +11,7 @@ var usage = $"""
       {ArithmeticCommand.Usage}
       {ForgetCommand.Usage}
       {MemorisationCommand.Usage}
+      {DedupCommand.Usage}
       {Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Quality.QualityCommand.Usage}
@@ -33,7 +34,7 @@ try
     }
     if (args[0] == "bench-flops") return Microsoft.ML.Gan.Samples.Bench.FlopsCommand.Run(args[1..]);
     if (args[0] == "bench-threads") return Microsoft.ML.Gan.Samples.Bench.ThreadsCommand.Run(args[1..]);
-    var options = new CommandLine(args.Skip(1), "--resume", "--grey", "--skip-unreadable", ArithmeticCommand.SheetFlag);
+    var options = new CommandLine(args.Skip(1), "--resume", "--grey", "--skip-unreadable", ArithmeticCommand.SheetFlag, DedupCommand.UnitMeanFlag);
     return args[0] switch
     {
         "dcgan" => DcganCommand.Run(options),
@@ -44,6 +45,7 @@ try
         "arithmetic" => ArithmeticCommand.Run(options),
         "forget" => ForgetCommand.Run(options),
         "memorisation" => MemorisationCommand.Run(options),
+        "dedup" => DedupCommand.Run(options),
         "dtn-digits" => Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         "quality" => Microsoft.ML.Gan.Samples.Quality.QualityCommand.Run(options, args),

@@ -83,6 +83,12 @@ internal sealed class PixelBatchReader : IDisposable
         return ReadEpochCore(epoch, cancellationToken);
     }
 
+    /// <summary>The valid images of <paramref name="batch"/> as a CPU tensor [Count, C, H, W] (a copy: the batch's array is reused).</summary>
+    /// <param name="batch">A batch this reader gave.</param>
+    /// <returns>The images, 0..255 as stored.</returns>
+    public TorchSharp.torch.Tensor Images(PixelBatch batch) =>
+        TorchSharp.torch.tensor(batch.Pixels, [BatchSize, Shape.Channels, Shape.Height, Shape.Width]).narrow(0, 0, batch.Count);
+
     /// <summary>Stops the reading thread, if any.</summary>
     public void Dispose()
     {

@@ -128,9 +128,7 @@ internal sealed class DomainTransferTraining : IDisposable
     /// <summary>The first <paramref name="count"/> images of a batch, on the device, in [-1, 1].</summary>
     private Tensor Normalised(PixelBatch batch, PixelBatchReader reader, int count)
     {
-        var shape = reader.Shape;
-        return tensor(batch.Pixels, [reader.BatchSize, shape.Channels, shape.Height, shape.Width])
-            .narrow(0, 0, count).to(_device).mul_(_pixelScale).sub_(_one);
+        return reader.Images(batch).narrow(0, 0, count).to(_device).mul_(_pixelScale).sub_(_one);
     }
 
     private void CheckFinite(DomainTransferLosses losses)

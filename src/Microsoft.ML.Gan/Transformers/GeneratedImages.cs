@@ -16,12 +16,17 @@ internal static class GeneratedImages
         using var values = pixels.detach().cpu().contiguous();
         var all = values.data<float>().ToArray();
         var count = (int)values.shape[0];
-        var rows = Enumerable.Range(0, count).Select(row => new ImageRow { Pixels = all.AsSpan(row * shape.Size, shape.Size).ToArray() }).ToList();
+        return Create(column, shape, [.. Enumerable.Range(0, count).Select(row => all.AsSpan(row * shape.Size, shape.Size).ToArray())]);
+    }
+
+    /// <summary>A data view of <paramref name="images"/> (planar, of <paramref name="shape"/>) in <paramref name="column"/>, a known-size Single vector.</summary>
+    public static IDataView Create(string column, ImageShape shape, IReadOnlyList<float[]> images)
+    {
         var definition = SchemaDefinition.Create(typeof(ImageRow));
         definition[0].ColumnName = column;
         definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, shape.Size);
         // A private context only builds the view over rows already in memory.
-        return new MLContext().Data.LoadFromEnumerable(rows, definition);
+        return new MLContext().Data.LoadFromEnumerable(images.Select(image => new ImageRow { Pixels = image }), definition);
     }
 
     private sealed class ImageRow
