@@ -30,7 +30,7 @@ internal static class TrainingCommand
         ConsoleLog.Attach(mlContext, logPrefix);
         defaults ??= TrainingDefaults.Standard;
         var dataPath = defaults.DataPath(options);
-        var data = TrainingData.Load(mlContext, dataPath, defaults.Size(options, dataPath), options.Has("--grey"),
+        var data = TrainingData.Load(mlContext, dataPath, defaults.Size(options), options.Has("--grey"),
             options.Has("--skip-unreadable"), options.Number("--limit"));
         // Commands with their own defaults (pggan: no default preset) take a preset only when one is asked for.
         if (options.Has("--preset") || defaults.Preset is not null)

@@ -1,3 +1,5 @@
+using Microsoft.ML.Data;
+
 namespace Microsoft.ML.Gan.Samples;
 
 /// <summary>Where the <c>--data</c> option of a training command points: the bundled MNIST, an IDX file or an image folder.</summary>
@@ -24,20 +26,30 @@ internal static class TrainingData
     }
 
     /// <summary>
-    /// Loads <paramref name="data"/>: "mnist", a .idx/.idx.gz/-ubyte(.gz) file, or a folder of images resized to
-    /// <paramref name="imageSize"/> (grey when <paramref name="grey"/>, else composited on white so transparent
-    /// PNGs do not turn black; leaving out undecodable files when <paramref name="skipUnreadable"/>); the first
-    /// <paramref name="limit"/> rows when set.
+    /// Loads <paramref name="data"/>: "mnist" or a .idx/.idx.gz/-ubyte(.gz) file, framed in black up to
+    /// <paramref name="imageSize"/> when it is larger (MNIST's 28×28 in 32×32 for progressive growing), or a folder
+    /// of images resized to <paramref name="imageSize"/> (grey when <paramref name="grey"/>, else composited on white
+    /// so transparent PNGs do not turn black; leaving out undecodable files when <paramref name="skipUnreadable"/>);
+    /// the first <paramref name="limit"/> rows when set.
     /// </summary>
     public static IDataView Load(MLContext mlContext, string data, int? imageSize, bool grey, bool skipUnreadable, int? limit)
     {
         if (data == "mnist" || File.Exists(data))
         {
-            if (imageSize is { } size && size != 28 && data == "mnist")
+            var path = data == "mnist" ? BundledMnist : data;
+            var digits = mlContext.Data.LoadIdx(path, maxRows: limit);
+            var dimensions = ((VectorDataViewType)digits.Schema[GanDataCatalog.PixelsColumnName].Type).Dimensions;
+            var (height, width) = (dimensions[1], dimensions[2]);
+            if (imageSize is not { } size || (size == height && size == width))
             {
-                throw new ArgumentException($"The bundled MNIST is 28×28; --image-size {size} applies to image folders.");
+                return digits;
             }
-            return mlContext.Data.LoadIdx(data == "mnist" ? BundledMnist : data, maxRows: limit);
+            if (height != width || size < width || (size - width) % 2 != 0)
+            {
+                throw new ArgumentException(
+                    $"The IDX images of '{path}' are {height}×{width}; they can only be framed in black to a square side larger by an even number of pixels, not {size}.");
+            }
+            return mlContext.Data.LoadIdx(path, maxRows: limit, padding: (size - width) / 2);
         }
         var images = mlContext.Data.LoadImageFolder(data, imageSize ?? 64, imageSize ?? 64, grey, skipUnreadable, compositeOnWhite: !grey);
         return limit is { } rows ? mlContext.Data.TakeRows(images, rows) : images;

@@ -30,19 +30,24 @@ public static class GanDataCatalog
         /// <param name="imagesPath">The images file (magic number 2051), e.g. <c>train-images-idx3-ubyte.gz</c>.</param>
         /// <param name="labelsPath">The labels file (magic number 2049), or <see langword="null"/> for no <c>Label</c> column.</param>
         /// <param name="maxRows">Read at most this many rows from the start, or <see langword="null"/> for all.</param>
+        /// <param name="padding">
+        /// Pixels of black (0) added on every side of each image, e.g. 2 to frame MNIST's 28×28 digits in 32×32, the
+        /// power-of-two side progressive growing needs (as LeNet-5 framed them).
+        /// </param>
         /// <returns>
-        /// A view with <c>Pixels</c> (vector of Single with dimensions 1, rows, columns; 0..255) and, with labels,
-        /// <c>Label</c> (Single).
+        /// A view with <c>Pixels</c> (vector of Single with dimensions 1, rows + 2·padding, columns + 2·padding;
+        /// 0..255) and, with labels, <c>Label</c> (Single).
         /// </returns>
         /// <exception cref="FileNotFoundException">A file does not exist.</exception>
         /// <exception cref="InvalidDataException">
         /// A file is not an IDX file of the expected kind, or the two files hold different numbers of items. A file
         /// that ends early is reported when it is read.
         /// </exception>
-        public IDataView LoadIdx(string imagesPath, string? labelsPath = null, int? maxRows = null)
+        public IDataView LoadIdx(string imagesPath, string? labelsPath = null, int? maxRows = null, int padding = 0)
         {
             ArgumentNullException.ThrowIfNull(catalog);
             ArgumentException.ThrowIfNullOrWhiteSpace(imagesPath);
+            ArgumentOutOfRangeException.ThrowIfNegative(padding);
             if (maxRows is { } max)
             {
                 ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(maxRows));
@@ -58,12 +63,12 @@ public static class GanDataCatalog
 
             var schema = SchemaDefinition.Create(typeof(IdxRow));
             schema[nameof(IdxRow.Pixels)].ColumnType =
-                new VectorDataViewType(NumberDataViewType.Single, 1, images.ItemDimensions[0], images.ItemDimensions[1]);
+                new VectorDataViewType(NumberDataViewType.Single, 1, images.ItemDimensions[0] + 2 * padding, images.ItemDimensions[1] + 2 * padding);
             if (labels is null)
             {
                 schema.RemoveAll(column => column.ColumnName == nameof(IdxRow.Label));
             }
-            var rows = new IdxRows(images, labels, Math.Min(images.Count, maxRows ?? int.MaxValue));
+            var rows = new IdxRows(images, labels, Math.Min(images.Count, maxRows ?? int.MaxValue), padding);
             return catalog.LoadFromEnumerable(rows, schema);
         }
 

@@ -11,16 +11,19 @@ internal sealed class IdxRows : IEnumerable<IdxRow>
     private readonly IdxFile _images;
     private readonly IdxFile? _labels;
     private readonly int _count;
+    private readonly int _padding;
 
     /// <summary>Describes the rows to read.</summary>
     /// <param name="images">The images file.</param>
     /// <param name="labels">The labels file, or <see langword="null"/>.</param>
     /// <param name="count">Number of rows to read from the start.</param>
-    public IdxRows(IdxFile images, IdxFile? labels, int count)
+    /// <param name="padding">Pixels of 0 around each image, on every side.</param>
+    public IdxRows(IdxFile images, IdxFile? labels, int count, int padding)
     {
         _images = images;
         _labels = labels;
         _count = count;
+        _padding = padding;
     }
 
     /// <summary>Reads the files from the start.</summary>
@@ -31,13 +34,20 @@ internal sealed class IdxRows : IEnumerable<IdxRow>
         using var labels = _labels?.OpenItems();
         var bytes = new byte[_images.ItemSize];
         var label = new byte[1];
-        var row = new IdxRow { Pixels = new float[_images.ItemSize] };
+        var (height, width) = (_images.ItemDimensions[0], _images.ItemDimensions[1]);
+        var paddedWidth = width + 2 * _padding;
+        // The frame stays 0: only the image's own pixels are written, row by row, inside it.
+        var row = new IdxRow { Pixels = new float[(height + 2 * _padding) * paddedWidth] };
         for (int i = 0; i < _count; i++)
         {
             _images.ReadItem(images, i, bytes);
-            for (int j = 0; j < bytes.Length; j++)
+            for (int y = 0; y < height; y++)
             {
-                row.Pixels[j] = bytes[j];
+                var destination = row.Pixels.AsSpan((y + _padding) * paddedWidth + _padding, width);
+                for (int x = 0; x < width; x++)
+                {
+                    destination[x] = bytes[y * width + x];
+                }
             }
             if (labels is not null)
             {

@@ -45,6 +45,26 @@ public sealed class LoadIdxTests
     }
 
     [TestMethod]
+    public void LoadIdx_Padding_FramesEveryImageInZeros()
+    {
+        byte[][] images = [[1, 2, 3, 4, 5, 6], [9, 8, 7, 6, 5, 4]];
+        string imagesPath = WriteIdx("images", IdxFile.ImagesMagic, [2, 2, 3], images.SelectMany(i => i).ToArray(), gzip: false);
+
+        var data = _mlContext.Data.LoadIdx(imagesPath, padding: 1);
+        var rows = data.GetColumn<VBuffer<float>>("Pixels").Select(p => p.DenseValues().ToArray()).ToList();
+
+        CollectionAssert.AreEqual(new[] { 1, 4, 5 }, ((VectorDataViewType)data.Schema["Pixels"].Type).Dimensions.ToArray());
+        CollectionAssert.AreEqual(new float[]
+        {
+            0, 0, 0, 0, 0,
+            0, 9, 8, 7, 0,
+            0, 6, 5, 4, 0,
+            0, 0, 0, 0, 0,
+        }, rows[1], "the second image, after the first, framed by one pixel of 0");
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => _mlContext.Data.LoadIdx(imagesPath, padding: -1));
+    }
+
+    [TestMethod]
     [DataRow(false)]
     [DataRow(true)]
     public void LoadIdx_TinyFile_ReadsValuesAndLabels(bool gzip)
