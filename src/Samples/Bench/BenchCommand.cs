@@ -26,21 +26,21 @@ public static class BenchCommand
 
         using var setup = BenchSetup.Create(options);
         var images = setup.Images;
-        Console.WriteLine($"bench: {setup.Networks(options)}; {images.shape[0]} images, epochs {options.Epochs}, batch {options.BatchSize}, {options.Threads} torch threads, {options.Trials} trials on {setup.Device}.");
+        Console.WriteLine($"bench: {options.Trainer.Networks(setup, options)}; {images.shape[0]} images, epochs {options.Epochs}, batch {options.BatchSize}, {options.Threads} torch threads, {options.Trials} trials on {setup.Device}.");
         setup.WarmUp(options);
         Console.WriteLine("warm-up done (one untimed epoch each way).");
 
         var trials = new List<BenchTrial>();
         for (int number = 1; number <= options.Trials; number++)
         {
-            var pipeline = PipelineMeasurement.Run(setup, options);
+            var pipeline = options.Trainer.Pipeline(setup, options);
             Console.WriteLine($"trial {number} pipeline:     {pipeline.ImagesPerSecond,7:F1} images/s ({pipeline.Images} images in {pipeline.Seconds:F1} s; per epoch {pipeline.EpochSpeedsText()})");
-            var handWritten = HandWrittenMeasurement.Run(setup, options);
+            var handWritten = options.Trainer.HandWritten(setup, options);
             Console.WriteLine($"trial {number} hand-written: {handWritten.ImagesPerSecond,7:F1} images/s ({handWritten.Images} images in {handWritten.Seconds:F1} s; per epoch {handWritten.EpochSpeedsText()})");
             trials.Add(new BenchTrial(number, pipeline, handWritten));
         }
 
-        var result = new BenchResult("Samples bench " + string.Join(' ', args), MachineInfo.Current(), setup.Networks(options), options.Data, (int)images.shape[0],
+        var result = new BenchResult("Samples bench " + string.Join(' ', args), MachineInfo.Current(), options.Trainer.Networks(setup, options), options.Data, (int)images.shape[0],
             options.Epochs, options.BatchSize, options.Threads, trials);
         Console.WriteLine();
         Console.WriteLine(BenchReport.Markdown(result));

@@ -6,7 +6,7 @@ namespace Microsoft.ML.Gan.Samples.Bench;
 /// <param name="OutputDirectory">Where bench.json and bench.md are written.</param>
 /// <param name="Trainer">The trainer both sides train.</param>
 /// <param name="Images">How many images of the data to train on (the first ones).</param>
-/// <param name="Epochs">Passes over the images in each measurement (a growing trainer: see <see cref="BenchTrainer.Pggan"/>).</param>
+/// <param name="Epochs">Passes over the images in each measurement (a growing trainer: see <see cref="GanBenchTrainer.Pggan"/>).</param>
 /// <param name="BatchSize">Images per step, on both sides.</param>
 /// <param name="Threads">Threads libtorch may use, on both sides.</param>
 /// <param name="Trials">How many times each of the two measurements runs (alternating).</param>
@@ -16,7 +16,7 @@ internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer
 {
     /// <summary>The options, as the usage lines of every command that takes them show them.</summary>
     public const string Arguments =
-        "--output DIR [--trainer dcgan|gan|pggan (dcgan)] [--images N (8000; pggan: all)] [--epochs N (2)] [--batch-size N (64; pggan: 16)] "
+        "--output DIR [--trainer dcgan|gan|pggan|dtn (dcgan)] [--images N (8000; pggan: all)] [--epochs N (2)] [--batch-size N (64; pggan: 16)] "
         + "[--threads N (2)] [--trials N (3)] [--data mnist|IDX|DIR (mnist; pggan: data/twemoji-faces/people)]";
 
     /// <summary>What the command prints when its arguments are wrong.</summary>
@@ -30,7 +30,7 @@ internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer
         string? data = null;
         int? images = null, batchSize = null;
         int epochs = 2, threads = 2, trials = 3;
-        var trainer = BenchTrainer.Dcgan;
+        BenchTrainer trainer = GanBenchTrainer.Dcgan;
         for (int i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -55,7 +55,7 @@ internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer
         {
             throw new ArgumentException("Option '--output DIR' is required.");
         }
-        var imageCount = images ?? (trainer == BenchTrainer.Pggan ? int.MaxValue : 8000);
+        var imageCount = images ?? trainer.DefaultImages;
         var batch = batchSize ?? trainer.DefaultBatchSize;
         if (batch < 2 || batch > imageCount)
         {

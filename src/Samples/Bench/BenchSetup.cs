@@ -56,13 +56,6 @@ internal sealed class BenchSetup : IDisposable
         return new BenchSetup(mlContext, data, device, PrebuiltImages.Build(data, GanDataCatalog.PixelsColumnName, device));
     }
 
-    /// <summary>The trainer's options for <paramref name="options"/> and the images loaded.</summary>
-    public GanTrainerOptions TrainerOptions(BenchOptions options) => options.Trainer.Options(options, (int)Images.shape[0]);
-
-    /// <summary>The networks both sides train, as the trainer plans them for the images.</summary>
-    public string Networks(BenchOptions options) =>
-        options.Trainer.NewEstimator(MLContext.Transforms.Gan, TrainerOptions(options)).Plan(Image).Identity;
-
     /// <summary>
     /// One untimed epoch of each side: the first training in a process pays for JIT, libtorch's allocator and thread
     /// pool, which belongs to neither.
@@ -70,8 +63,8 @@ internal sealed class BenchSetup : IDisposable
     public void WarmUp(BenchOptions options)
     {
         var warmUp = options with { Epochs = 1 };
-        PipelineMeasurement.Run(this, warmUp);
-        HandWrittenMeasurement.Run(this, warmUp);
+        options.Trainer.Pipeline(this, warmUp);
+        options.Trainer.HandWritten(this, warmUp);
     }
 
     /// <summary>Releases the tensor.</summary>

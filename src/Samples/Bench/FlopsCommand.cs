@@ -21,7 +21,7 @@ public static class FlopsCommand
     {
         var loadAtStart = LoadAverage.OneMinute();
         var options = BenchOptions.Parse(args);
-        if (options.Trainer != BenchTrainer.Dcgan)
+        if (options.Trainer != GanBenchTrainer.Dcgan)
         {
             throw new ArgumentException($"bench-flops counts the FLOPs of the DCGAN's layers; --trainer {options.Trainer.Name} is not supported.");
         }
@@ -42,8 +42,8 @@ public static class FlopsCommand
         var rows = new List<(int Trial, string Side, Throughput Speed)>();
         for (int trial = 1; trial <= options.Trials; trial++)
         {
-            rows.Add((trial, "hand-written", HandWrittenMeasurement.Run(setup, options)));
-            rows.Add((trial, "pipeline", PipelineMeasurement.Run(setup, options)));
+            rows.Add((trial, "hand-written", options.Trainer.HandWritten(setup, options)));
+            rows.Add((trial, "pipeline", options.Trainer.Pipeline(setup, options)));
             Console.WriteLine($"trial {trial}: hand-written {rows[^2].Speed.ImagesPerSecond:F1}, pipeline {rows[^1].Speed.ImagesPerSecond:F1} images/s");
         }
 

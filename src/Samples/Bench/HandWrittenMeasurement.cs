@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Samples.Bench;
 
 /// <summary>
-/// Measurement B: the networks and optimisers the bench's trainer plans, trained by a plain TorchSharp loop over a
+/// Measurement B of the GAN trainers: the networks and optimisers the trainer's estimator plans, trained by a plain TorchSharp loop over a
 /// tensor that already holds every image, i.e. what the pipeline would cost with no data path at all.
 /// </summary>
 internal static class HandWrittenMeasurement
@@ -16,10 +16,8 @@ internal static class HandWrittenMeasurement
     /// and real images blended at every step, Adam reset at every new phase) until it is complete. Each step pays what
     /// the library's step pays around the networks: a dispose scope and a no-GC region. Only the loop is timed.
     /// </summary>
-    public static Throughput Run(BenchSetup setup, BenchOptions options)
+    public static Throughput Run(BenchSetup setup, BenchOptions options, GanTrainerEstimator estimator, GanTrainerOptions trainerOptions)
     {
-        var trainerOptions = setup.TrainerOptions(options);
-        var estimator = options.Trainer.NewEstimator(setup.MLContext.Transforms.Gan, trainerOptions);
         var architecture = estimator.Plan(setup.Image);
         var growth = estimator.Growth(architecture);
         set_num_threads(options.Threads);

@@ -2,16 +2,9 @@ using Microsoft.ML.Gan.Data;
 
 namespace Microsoft.ML.Gan.Samples.Bench;
 
-/// <summary>Measurement A: a GAN trained the way a user trains it, through the ML.NET estimator.</summary>
+/// <summary>Measurement A of the GAN trainers: a GAN trained the way a user trains it, through the ML.NET estimator.</summary>
 internal static class PipelineMeasurement
 {
-    /// <summary>Fits the bench's trainer on the setup's data view with the options both sides share.</summary>
-    public static Throughput Run(BenchSetup setup, BenchOptions options)
-    {
-        var trainerOptions = setup.TrainerOptions(options);
-        return Run(options.Trainer.NewEstimator(setup.MLContext.Transforms.Gan, trainerOptions), setup.Data, trainerOptions.BatchSize, setup.Image);
-    }
-
     /// <summary>
     /// Fits <paramref name="estimator"/> on <paramref name="data"/> (images of shape <paramref name="image"/>) and reads
     /// the speed from the returned history: its last entry holds the steps taken and the training seconds up to the end
@@ -24,7 +17,7 @@ internal static class PipelineMeasurement
         // The estimator drops the incomplete last batch, so every step consumed full batches: one, or with growth as
         // many as the schedule asks for at the step's level.
         var images = estimator.Growth(estimator.Plan(image)) is { } growth
-            ? BenchTrainer.ScheduledImages(growth, batchSize)
+            ? GanBenchTrainer.ScheduledImages(growth, batchSize)
             : last.Step * batchSize;
         return new Throughput(images, last.ElapsedSeconds, last.GeneratorLoss,
             [.. model.History.Entries.Select(entry => entry.ImagesPerSecond)], model.History.DataWaitSeconds);

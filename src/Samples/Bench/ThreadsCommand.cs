@@ -21,7 +21,7 @@ public static class ThreadsCommand
         var loadAtStart = LoadAverage.OneMinute();
         var options = BenchOptions.Parse(args);
         using var setup = BenchSetup.Create(options);
-        Console.WriteLine($"bench-threads: {setup.Networks(options)}; {setup.Images.shape[0]} images, epochs {options.Epochs}, batch {options.BatchSize}, 1 to {options.Threads} torch threads, {options.Trials} trials.");
+        Console.WriteLine($"bench-threads: {options.Trainer.Networks(setup, options)}; {setup.Images.shape[0]} images, epochs {options.Epochs}, batch {options.BatchSize}, 1 to {options.Threads} torch threads, {options.Trials} trials.");
         setup.WarmUp(options);
         var readerSpeed = ReaderMeasurement.ImagesPerSecond(setup.Data, options.BatchSize);
         Console.WriteLine($"reader alone: {readerSpeed:F0} images/s");
@@ -32,8 +32,8 @@ public static class ThreadsCommand
             for (int threads = 1; threads <= options.Threads; threads++)
             {
                 var settings = options with { Threads = threads };
-                var pipeline = PipelineMeasurement.Run(setup, settings);
-                var handWritten = HandWrittenMeasurement.Run(setup, settings);
+                var pipeline = settings.Trainer.Pipeline(setup, settings);
+                var handWritten = settings.Trainer.HandWritten(setup, settings);
                 rows.Add((threads, new BenchTrial(trial, pipeline, handWritten)));
                 Console.WriteLine($"trial {trial}, {threads} threads: pipeline {pipeline.ImagesPerSecond:F1} images/s (waited {pipeline.DataWaitSeconds:F2} s), hand-written {handWritten.ImagesPerSecond:F1}");
             }
@@ -45,7 +45,7 @@ public static class ThreadsCommand
 
             Machine: {MachineInfo.Current().Describe()}; 1-minute load average {loadAtStart} at the start, {LoadAverage.OneMinute()} at the end.
 
-            Settings: {setup.Networks(options)}; the first {setup.Images.shape[0]} images of {options.Data}, epochs {options.Epochs}, batch {options.BatchSize}; one untimed epoch of each side first.
+            Settings: {options.Trainer.Networks(setup, options)}; the first {setup.Images.shape[0]} images of {options.Data}, epochs {options.Epochs}, batch {options.BatchSize}; one untimed epoch of each side first.
             "Waited" is the time the training loop spent blocked on the reader for its next batch (PixelBatchReader.WaitTime), over all epochs of the run.
             The reader alone (one shuffled epoch, nothing training): **{readerSpeed:F0} images/s**.
 
