@@ -12,6 +12,7 @@ var usage = $"""
       {ForgetCommand.Usage}
       {MemorisationCommand.Usage}
       {Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Usage}
+      {Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Quality.QualityCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
@@ -45,6 +46,7 @@ try
         "forget" => ForgetCommand.Run(options),
         "memorisation" => MemorisationCommand.Run(options),
         "dtn-digits" => Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Run(options),
+        "faces-to-emoji" => Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         "quality" => Microsoft.ML.Gan.Samples.Quality.QualityCommand.Run(options, args),
         "bench-scoring" => Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Run(options),
