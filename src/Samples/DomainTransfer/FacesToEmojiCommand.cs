@@ -20,8 +20,10 @@ internal static class FacesToEmojiCommand
         var imageSize = options.Number("--image-size", 64)!.Value;
         var mlContext = new MLContext(seed);
         ConsoleLog.Attach(mlContext, "Domain transfer", "Digit classifier");
-        var (source, classCount) = LabelledImages.Load(mlContext, options, imageSize, grey: true)
+        var (byPerson, classCount) = LabelledImages.Load(mlContext, options, imageSize, grey: true)
             ?? LabelledImages.FromFolder(mlContext, TrainingData.Bundled("orl-faces"), imageSize, grey: true);
+        // Shuffled once, so that the before/after grids (the first rows) show many people rather than the first few.
+        var source = mlContext.Data.Cache(mlContext.Data.ShuffleRows(byPerson, seed));
         var emoji = DomainTransferRun.Target(mlContext, options, () => TrainingData.Bundled(Path.Combine("twemoji-faces", "people")), imageSize, grey: false);
         var target = mlContext.Data.Cache(emoji);
         Console.WriteLine($"Source: {classCount} identities; f is a {classCount}-class identity classifier.");
