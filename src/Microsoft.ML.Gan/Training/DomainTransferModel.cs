@@ -60,8 +60,11 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
             sourceFeatures = Encoder.Encode(source);
             targetFeatures = Encoder.Encode(target);
         }
-        var fromSource = Generator.forward(sourceFeatures);
-        var fromTarget = Generator.forward(targetFeatures);
+        // One forward of both kinds: g's batch-norm statistics in training are then the mixture its running averages
+        // hold, which the grids and the exported graph use; f(s) and f(t) can lie far apart, and apart they would differ.
+        var generated = Generator.forward(cat([sourceFeatures, targetFeatures], 0));
+        var fromSource = generated.narrow(0, 0, source.shape[0]);
+        var fromTarget = generated.narrow(0, source.shape[0], target.shape[0]);
 
         _discriminatorOptimizer.zero_grad();
         var realLogits = Discriminator.forward(target);
