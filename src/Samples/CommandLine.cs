@@ -69,4 +69,18 @@ internal sealed class CommandLine
         }
         return value;
     }
+
+    /// <summary>The non-negative number given for <paramref name="name"/> (such as 0.05 or 1e-4), or <paramref name="fallback"/>.</summary>
+    public double Real(string name, double fallback)
+    {
+        if (Text(name) is not { } text)
+        {
+            return fallback;
+        }
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || !double.IsFinite(value))
+        {
+            throw new ArgumentException($"Option {name} needs a non-negative number, found '{text}'.");
+        }
+        return value;
+    }
 }

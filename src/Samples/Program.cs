@@ -13,6 +13,7 @@ var usage = $"""
       {MemorisationCommand.Usage}
       {DedupCommand.Usage}
       {Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Usage}
+      {Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.Usage}
       {Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Usage}
       {Microsoft.ML.Gan.Samples.Quality.QualityCommand.Usage}
       {Microsoft.ML.Gan.Samples.Bench.BenchOptions.Usage}
@@ -47,6 +48,7 @@ try
         "memorisation" => MemorisationCommand.Run(options),
         "dedup" => DedupCommand.Run(options),
         "dtn-digits" => Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.Run(options),
+        "faces-to-emoji" => Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.Run(options),
         "svm-eval" => Microsoft.ML.Gan.Samples.SvmEval.SvmEvalCommand.Run(options),
         "quality" => Microsoft.ML.Gan.Samples.Quality.QualityCommand.Run(options, args),
         "bench-scoring" => Microsoft.ML.Gan.Samples.Bench.ScoringCommand.Run(options),

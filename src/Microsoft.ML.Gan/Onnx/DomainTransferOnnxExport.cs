@@ -14,6 +14,9 @@ internal static class DomainTransferOnnxExport
     /// <summary>The graph name, how a saved transfer model is recognised.</summary>
     public const string GraphName = "domain_transfer";
 
+    /// <summary>The graph name of the encoder f alone.</summary>
+    public const string EncoderGraphName = "domain_transfer_encoder";
+
     /// <summary><paramref name="inputColumn"/> [1, source C, H, W] → <paramref name="outputColumn"/> [1, target C, H, W].</summary>
     public static byte[] Export(DomainTransferModel model, ImageShape source, string inputColumn, string outputColumn)
     {
@@ -22,7 +25,7 @@ internal static class DomainTransferOnnxExport
         model.Generator.eval();
         var target = model.Encoder.Image;
         var graph = new OnnxGraphBuilder(GraphName);
-        var x = graph.Affine(graph.Input(inputColumn, 1, source.Channels, source.Height, source.Width), 1 / 127.5f, -1);
+        var x = NormalisedInput(graph, inputColumn, source);
         if (source.Channels != target.Channels)
         {
             x = graph.Concat(1, Enumerable.Repeat(x, target.Channels).ToArray());
@@ -31,4 +34,18 @@ internal static class DomainTransferOnnxExport
         graph.Output(pixels, outputColumn, 1, target.Channels, target.Height, target.Width);
         return graph.ToBytes();
     }
+
+    /// <summary>f alone: <paramref name="inputColumn"/> [1, target C, H, W] in 0..255 → <paramref name="outputColumn"/> [1, features].</summary>
+    public static byte[] ExportEncoder(FrozenEncoder encoder, string inputColumn, string outputColumn)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var graph = new OnnxGraphBuilder(EncoderGraphName);
+        graph.Output(encoder.Export(graph, NormalisedInput(graph, inputColumn, encoder.Image)), outputColumn, 1, encoder.FeatureCount);
+        return graph.ToBytes();
+    }
+
+    /// <summary>The graph input <paramref name="column"/> [1, C, H, W] in 0..255, mapped to [-1, 1].</summary>
+    private static string NormalisedInput(OnnxGraphBuilder graph, string column, ImageShape shape) =>
+        graph.Affine(graph.Input(column, 1, shape.Channels, shape.Height, shape.Width), 1 / 127.5f, -1);
 }

@@ -20,8 +20,8 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     private readonly Scalar _totalVariationWeight;
 
     /// <summary>Builds g and the discriminator for <paramref name="encoder"/>'s features and its image shape, on <paramref name="device"/>.</summary>
-    public DomainTransferModel(FrozenEncoder encoder, int width, double learningRate, double beta1, double constancyWeight,
-        double identityWeight, double totalVariationWeight, Device device)
+    public DomainTransferModel(FrozenEncoder encoder, int width, double learningRate, double discriminatorLearningRate, double beta1,
+        double constancyWeight, double identityWeight, double totalVariationWeight, Device device)
     {
         Encoder = encoder;
         var layout = DcganLayout.For(encoder.Image, encoder.FeatureCount, width, width);
@@ -30,7 +30,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         Generator.to(device);
         Discriminator.to(device);
         _generatorOptimizer = optim.Adam(Generator.parameters(), learningRate, beta1);
-        _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), learningRate, beta1);
+        _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), discriminatorLearningRate, beta1);
         _constancyWeight = constancyWeight.ToScalar();
         _identityWeight = identityWeight.ToScalar();
         _totalVariationWeight = totalVariationWeight.ToScalar();
@@ -60,8 +60,11 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
             sourceFeatures = Encoder.Encode(source);
             targetFeatures = Encoder.Encode(target);
         }
-        var fromSource = Generator.forward(sourceFeatures);
-        var fromTarget = Generator.forward(targetFeatures);
+        // One forward of both kinds: g's batch-norm statistics in training are then the mixture its running averages
+        // hold, which the grids and the exported graph use; f(s) and f(t) can lie far apart, and apart they would differ.
+        var generated = Generator.forward(cat([sourceFeatures, targetFeatures], 0));
+        var fromSource = generated.narrow(0, 0, source.shape[0]);
+        var fromTarget = generated.narrow(0, source.shape[0], target.shape[0]);
 
         _discriminatorOptimizer.zero_grad();
         var realLogits = Discriminator.forward(target);

@@ -46,7 +46,8 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
     {
         ArgumentNullException.ThrowIfNull(input);
         var (sourceShape, targetShape) = Shapes(input);
-        var sourceAsTarget = InTargetChannels(input, sourceShape, targetShape);
+        var sourceAsTarget = ImageChannels.Repeat(_catalog, input, _options.InputColumnName, sourceShape.Channels, SourceAsTargetColumnName,
+            targetShape.Channels);
 
         var host = _environment.Host.Register(nameof(DomainTransferEstimator));
         using var log = host.Start("Domain transfer training");
@@ -59,7 +60,8 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
         var encoder = _options.Encoder.Create(new EncoderSource(_catalog, sourceAsTarget, SourceAsTargetColumnName, targetShape, seed,
             device, log, _options.CancellationToken));
-        using var model = new DomainTransferModel(encoder, _options.Width, _options.LearningRate, _options.Beta1,
+        using var model = new DomainTransferModel(encoder, _options.Width, _options.LearningRate,
+            _options.DiscriminatorLearningRate ?? _options.LearningRate, _options.Beta1,
             _options.ConstancyWeight, _options.IdentityWeight, _options.TotalVariationWeight, device);
         using var source = new PixelBatchReader(sourceAsTarget, SourceAsTargetColumnName, _options.BatchSize, targetShape, seed,
             dropLastBatch: true, dataName: "source data");
@@ -79,14 +81,20 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
 
         var onnx = DomainTransferOnnxExport.Export(model, sourceShape, _options.InputColumnName, _options.OutputColumnName);
         var file = OnnxModelFile.Write(_environment.TempFilePath, "domain-transfer", onnx);
+        var encoderFile = OnnxModelFile.Write(_environment.TempFilePath, "domain-transfer-encoder", DomainTransferOnnxExport.ExportEncoder(
+            encoder, DomainTransferTransformer.EncoderInputColumnName, DomainTransferTransformer.EncoderOutputColumnName));
+        var encoderScorer = _catalog.ApplyOnnxModel([DomainTransferTransformer.EncoderOutputColumnName],
+            [DomainTransferTransformer.EncoderInputColumnName], encoderFile.Path, _environment.GpuDeviceId, _environment.FallbackToCpu)
+            .Fit(ImageChannels.Repeat(_catalog, input, _options.InputColumnName, sourceShape.Channels,
+                DomainTransferTransformer.EncoderInputColumnName, targetShape.Channels));
         IEstimator<ITransformer> pipeline = _catalog.ApplyOnnxModel([_options.OutputColumnName], [_options.InputColumnName], file.Path,
             _environment.GpuDeviceId, _environment.FallbackToCpu);
         if (_options.OutputImageColumnName is { } imageColumn)
         {
             pipeline = pipeline.Append(GanScorers.ImageOutput(_catalog, _options.OutputColumnName, imageColumn, targetShape));
         }
-        return new DomainTransferTransformer(pipeline.Fit(input), file, _options.InputColumnName, sourceShape, _options.OutputColumnName,
-            targetShape, history);
+        return new DomainTransferTransformer(pipeline.Fit(input), file, _catalog, encoderScorer, encoderFile, _options.InputColumnName,
+            sourceShape, _options.OutputColumnName, targetShape, history);
     }
 
     /// <summary>The source and target image shapes, or an error naming the column, the expected and the found.</summary>
@@ -100,13 +108,6 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
                 $"Source column '{_options.InputColumnName}' must hold images of the target's size {target.Height}×{target.Width}, grey or with its {target.Channels} channels; found {source} (target column '{_options.TargetColumnName}': {target}). Resize the images first (ResizeImages).");
         }
         return (source, target);
-    }
-
-    /// <summary>The source with its images in the target's channels (a grey plane repeated) in <see cref="SourceAsTargetColumnName"/>.</summary>
-    private IDataView InTargetChannels(IDataView input, ImageShape source, ImageShape target)
-    {
-        var planes = Enumerable.Repeat(_options.InputColumnName, target.Channels / source.Channels).ToArray();
-        return _catalog.Concatenate(SourceAsTargetColumnName, planes).Fit(input).Transform(input);
     }
 
     /// <summary>The first <see cref="DomainTransferOptions.SampleCount"/> source images (fewer if the source has fewer), [N, C, H, W], 0..255.</summary>

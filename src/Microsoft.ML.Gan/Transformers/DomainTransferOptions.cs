@@ -86,8 +86,11 @@ public sealed class DomainTransferOptions
     /// <summary>Source images per step; as many target images are read.</summary>
     public int BatchSize = Defaults.BatchSize;
 
-    /// <summary>Adam learning rate of g and of the discriminator.</summary>
+    /// <summary>Adam learning rate of g (and of the discriminator, unless <see cref="DiscriminatorLearningRate"/> is set).</summary>
     public double LearningRate = Defaults.LearningRate;
+
+    /// <summary>Adam learning rate of the discriminator; null for <see cref="LearningRate"/>. Lower slows a discriminator that wins outright.</summary>
+    public double? DiscriminatorLearningRate;
 
     /// <summary>Adam β1.</summary>
     public double Beta1 = Defaults.Beta1;
@@ -136,6 +139,10 @@ public sealed class DomainTransferOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs, nameof(Epochs));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LearningRate, nameof(LearningRate));
+        if (DiscriminatorLearningRate is { } discriminatorRate)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(discriminatorRate, nameof(DiscriminatorLearningRate));
+        }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width, nameof(Width));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));
         if (TorchThreads is { } threads)

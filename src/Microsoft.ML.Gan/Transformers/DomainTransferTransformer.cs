@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Evaluation;
 using Microsoft.ML.Gan.Reporting;
 using Microsoft.ML.Gan.Transformers;
 
@@ -12,10 +13,24 @@ namespace Microsoft.ML.Gan;
 /// </summary>
 public sealed class DomainTransferTransformer : OnnxBackedTransformer
 {
-    internal DomainTransferTransformer(ITransformer scorer, OnnxModelFile modelFile, string inputColumnName, ImageShape sourceShape,
-        string outputColumnName, ImageShape targetShape, TrainingHistory history)
+    /// <summary>The input column of f's own graph: images of the target's shape, 0..255.</summary>
+    internal const string EncoderInputColumnName = "DomainTransferEncoderInput";
+
+    /// <summary>The output column of f's own graph: the features.</summary>
+    internal const string EncoderOutputColumnName = "DomainTransferEncoderFeatures";
+
+    private readonly TransformsCatalog _catalog;
+    private readonly ITransformer _encoder;
+    private readonly OnnxModelFile _encoderFile;
+
+    internal DomainTransferTransformer(ITransformer scorer, OnnxModelFile modelFile, TransformsCatalog catalog, ITransformer encoder,
+        OnnxModelFile encoderFile, string inputColumnName, ImageShape sourceShape, string outputColumnName, ImageShape targetShape,
+        TrainingHistory history)
         : base(scorer, modelFile)
     {
+        _catalog = catalog;
+        _encoder = encoder;
+        _encoderFile = encoderFile;
         InputColumnName = inputColumnName;
         SourceShape = sourceShape;
         OutputColumnName = outputColumnName;
@@ -37,6 +52,51 @@ public sealed class DomainTransferTransformer : OnnxBackedTransformer
 
     /// <summary>The per-epoch training history: G's and D's losses, D's probability of "real target" for real targets and for G(s).</summary>
     public TrainingHistory History { get; }
+
+    /// <summary>
+    /// The f-constancy of the transfer: the mean of ‖f(s) − f(G(s))‖ / ‖f(s)‖ over the source images, beside the same
+    /// distance to the transfer of a random other source image and, when <paramref name="target"/> is given, to f of a
+    /// random target image. f is the network's frozen encoder, as it was in training (a transformer loaded from a zip
+    /// has no f of its own: measure the one that was trained).
+    /// </summary>
+    /// <param name="source">Source images in <see cref="InputColumnName"/>; at least two. Their features are held in memory (one vector per image).</param>
+    /// <param name="target">Target images for the second baseline, or null for none.</param>
+    /// <param name="targetColumnName">The target's image column (of <see cref="TargetShape"/>); null for <see cref="InputColumnName"/>.</param>
+    /// <param name="seed">Seed of the random pairings.</param>
+    /// <returns>The mean relative distances and the number of source images measured.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A missing or mistyped image column, named with the expected and the found shape.</exception>
+    public DomainTransferConstancy MeasureConstancy(IDataView source, IDataView? target = null, string? targetColumnName = null, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var transferred = Transform(source);
+        var targetFeatures = target is null ? null : TargetFeatures(target, targetColumnName ?? InputColumnName);
+        return ConstancyMeasure.Compute(Features(source, InputColumnName, SourceShape), Features(transferred, OutputColumnName, TargetShape),
+            targetFeatures, seed);
+    }
+
+    private List<float[]> TargetFeatures(IDataView target, string columnName)
+    {
+        VectorColumn.Check(target.Schema, columnName, TargetShape.Size, $"a target image of {TargetShape}, planar, 0..255");
+        return Features(target, columnName, TargetShape);
+    }
+
+    /// <summary>f of the images in <paramref name="columnName"/> (of <paramref name="shape"/>, brought to the target's channels).</summary>
+    private List<float[]> Features(IDataView data, string columnName, ImageShape shape)
+    {
+        var images = ImageChannels.Repeat(_catalog, data, columnName, shape.Channels, EncoderInputColumnName, TargetShape.Channels);
+        return VectorColumn.Read(_encoder.Transform(images), EncoderOutputColumnName).ToList();
+    }
+
+    /// <summary>Releases the scorers and deletes the ONNX files when <paramref name="disposing"/>.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            (_encoder as IDisposable)?.Dispose();
+            _encoderFile.Dispose();
+        }
+        base.Dispose(disposing);
+    }
 
     private protected override void CheckInput(DataViewSchema inputSchema)
     {

@@ -10,7 +10,14 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 internal static class DomainTransferRun
 {
     /// <summary>The options both commands take, for usage lines.</summary>
-    public const string Options = "[--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+
+    /// <summary>The target images <c>--target</c> names (else the <paramref name="fallback"/>'s): "mnist", an IDX file or a folder resized to <paramref name="imageSize"/>.</summary>
+    public static IDataView Target(MLContext mlContext, CommandLine options, Func<string> fallback, int imageSize, bool grey) =>
+        TrainingData.Load(mlContext, options.Text("--target") ?? fallback(), imageSize, grey, skipUnreadable: false, limit: null);
+
+    /// <summary>The source classifier's passes over the labelled source (<c>--classifier-epochs</c>).</summary>
+    public static int ClassifierEpochs(CommandLine options) => options.Number("--classifier-epochs", DigitClassifierOptions.Defaults.Epochs)!.Value;
 
     /// <summary>Fills <paramref name="transfer"/> from the command line, trains on <paramref name="source"/> and saves the models.</summary>
     public static DomainTransferTransformer Train(MLContext mlContext, CommandLine options, IDataView source, DomainTransferOptions transfer,
@@ -18,6 +25,12 @@ internal static class DomainTransferRun
     {
         transfer.Epochs = options.Number("--epochs", defaultEpochs)!.Value;
         transfer.BatchSize = options.Number("--batch-size", transfer.BatchSize)!.Value;
+        transfer.ConstancyWeight = options.Real("--alpha", transfer.ConstancyWeight);
+        transfer.IdentityWeight = options.Real("--beta", transfer.IdentityWeight);
+        transfer.TotalVariationWeight = options.Real("--gamma", transfer.TotalVariationWeight);
+        transfer.LearningRate = options.Real("--learning-rate", transfer.LearningRate);
+        transfer.DiscriminatorLearningRate = options.Real("--d-learning-rate", transfer.LearningRate);
+        transfer.Width = options.Number("--width", transfer.Width)!.Value;
         transfer.Seed = options.Number("--seed", 1);
         transfer.TorchThreads = options.Number("--threads", Environment.ProcessorCount);
         transfer.TrainingDirectory = output;

@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 internal static class DtnDigitsCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "dtn-digits [--source IMAGES.idx --source-labels LABELS.idx] [--target mnist|IMAGES.idx|DIR] [--train N] [--test N] [--classifier-epochs N] " + DomainTransferRun.Options;
+    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -20,8 +20,8 @@ internal static class DtnDigitsCommand
         var mlContext = new MLContext(seed);
         ConsoleLog.Attach(mlContext, "Domain transfer", "Digit classifier");
         var (train, test) = Source(mlContext, options, seed);
-        var target = TrainingData.Load(mlContext, options.Text("--target", "mnist")!, imageSize: 28, grey: true, skipUnreadable: false, limit: null);
-        var classifierEpochs = options.Number("--classifier-epochs", DigitClassifierOptions.Defaults.Epochs)!.Value;
+        var target = DomainTransferRun.Target(mlContext, options, () => "mnist", PrintedDigits.Side, grey: true);
+        var classifierEpochs = DomainTransferRun.ClassifierEpochs(options);
 
         // The judge: an MNIST classifier trained on the bundled digits with their labels, which the transfer never sees.
         var mnist = mlContext.Data.LoadIdx(TrainingData.BundledMnist, TrainingData.BundledMnistLabels);
@@ -41,12 +41,16 @@ internal static class DtnDigitsCommand
         return 0;
     }
 
-    /// <summary>The source training and test digits: rendered here, or an IDX pair split 90/10.</summary>
+    /// <summary>The source training and test digits: rendered here, or the labelled --source (a folder or an IDX pair) split 90/10.</summary>
     private static (IDataView Train, IDataView Test) Source(MLContext mlContext, CommandLine options, int seed)
     {
-        if (options.Text("--source") is { } images)
+        if (LabelledImages.Load(mlContext, options, PrintedDigits.Side, grey: true) is { } source)
         {
-            var labelled = mlContext.Data.LoadIdx(images, options.Required("--source-labels"));
+            var (labelled, classCount) = source;
+            if (classCount != 10)
+            {
+                throw new ArgumentException($"--source: dtn-digits judges the digit classes 0 to 9; found {classCount} classes.");
+            }
             var split = mlContext.Data.TrainTestSplit(labelled, testFraction: 0.1, seed: seed);
             return (split.TrainSet, split.TestSet);
         }

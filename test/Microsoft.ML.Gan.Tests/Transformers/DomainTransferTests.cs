@@ -57,7 +57,7 @@ public sealed class DomainTransferTests
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
         using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), width: 4,
-            learningRate: 1e-2, beta1: 0.5, constancyWeight: 15, identityWeight: 15, totalVariationWeight: 0.05, CPU);
+            learningRate: 1e-2, discriminatorLearningRate: 1e-2, beta1: 0.5, constancyWeight: 15, identityWeight: 15, totalVariationWeight: 0.05, CPU);
         var encoderBefore = model.Encoder.Layers.parameters().Select(p => p.detach().clone()).ToList();
         var generatorBefore = model.Generator.parameters().Select(p => p.detach().clone()).ToList();
 
@@ -79,7 +79,7 @@ public sealed class DomainTransferTests
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
         using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), width: 4,
-            learningRate: 1e-2, beta1: 0.5, constancyWeight: 15, identityWeight: 15, totalVariationWeight: 0, CPU);
+            learningRate: 1e-2, discriminatorLearningRate: 1e-2, beta1: 0.5, constancyWeight: 15, identityWeight: 15, totalVariationWeight: 0, CPU);
         model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
 
         var grey = rand(1, 1, Side, Side) * 255;
@@ -152,6 +152,17 @@ public sealed class DomainTransferTests
         StringAssert.Contains(error.Message, "'Pixels'");
         StringAssert.Contains(error.Message, "target data");
         StringAssert.Contains(error.Message, "String");
+    }
+
+    [TestMethod]
+    public void DiscriminatorLearningRateOfZeroIsRefusedByName()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var encoder = TinyEncoder();
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), encoder);
+        options.DiscriminatorLearningRate = 0;
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
+        Assert.AreEqual(nameof(DomainTransferOptions.DiscriminatorLearningRate), error.ParamName);
     }
 
     private sealed class TextRow

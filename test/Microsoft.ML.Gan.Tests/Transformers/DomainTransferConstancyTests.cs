@@ -1,0 +1,98 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Evaluation;
+using Microsoft.ML.Gan.Tests.Data;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Microsoft.ML.Gan.Tests.Transformers;
+
+/// <summary>The f-constancy of a Domain Transfer Network: the arithmetic by hand, and the measure of a trained transformer against f in TorchSharp.</summary>
+[TestClass]
+public sealed class DomainTransferConstancyTests
+{
+    private const int Side = 16;
+
+    [TestMethod]
+    public void MeanRelativeDistancesMatchAHandComputation()
+    {
+        // Two source rows, so each one's random other is forced; one target row, so the random target is forced.
+        float[][] source = [[3, 4], [0, 2]];          // ‖f(s)‖ = 5 and 2
+        float[][] transferred = [[3, 0], [0, 1]];
+        float[][] target = [[0, 0]];
+
+        var constancy = ConstancyMeasure.Compute(source, transferred, target, seed: 7);
+
+        // Own transfer: ‖(0, 4)‖/5 = 0.8 and ‖(0, 1)‖/2 = 0.5. The other's: ‖(3, 3)‖/5 and ‖(−3, 2)‖/2. Target: 5/5 and 2/2.
+        Assert.AreEqual((0.8 + 0.5) / 2, constancy.Transferred, 1e-12);
+        Assert.AreEqual((Math.Sqrt(18) / 5 + Math.Sqrt(13) / 2) / 2, constancy.RandomSource, 1e-12);
+        Assert.AreEqual(1.0, constancy.RandomTarget!.Value, 1e-12);
+        Assert.AreEqual(2, constancy.Count);
+    }
+
+    [TestMethod]
+    public void SourceRowsWhereFIsZeroAreLeftOutAndNoTargetGivesNoTargetBaseline()
+    {
+        float[][] source = [[0, 0], [1, 0], [0, 1]];
+        float[][] transferred = [[5, 5], [1, 0], [0, 1]];
+
+        var constancy = ConstancyMeasure.Compute(source, transferred, target: null, seed: 1);
+
+        Assert.AreEqual(0, constancy.Transferred, 1e-12);
+        Assert.IsNull(constancy.RandomTarget);
+        Assert.AreEqual(2, constancy.Count);
+        Assert.ThrowsExactly<ArgumentException>(() => ConstancyMeasure.Compute([[1f]], [[1f]], null, seed: 1));
+    }
+
+    [TestMethod]
+    public void TrainedTransformerMeasuresWithItsOwnEncoderAndNamesAWrongTargetColumn()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var source = Images(mlContext, 12, channels: 1, seed: 1);
+        var target = Images(mlContext, 12, channels: 3, seed: 2);
+        using var encoder = Sequential(("convolution", Conv2d(3, 4, 4, stride: 2, padding: 1)), ("relu", ReLU()),
+            ("flatten", Flatten()), ("linear", Linear(4 * 8 * 8, 6)));
+        using var model = mlContext.Transforms.Gan.TrainDomainTransfer(new DomainTransferOptions
+        {
+            Target = target,
+            Encoder = DomainTransferEncoder.FromModule(encoder),
+            Epochs = 1,
+            BatchSize = 4,
+            Width = 4,
+            SampleCount = 2,
+            Seed = 1,
+            TorchThreads = 2,
+        }).Fit(source);
+
+        var constancy = model.MeasureConstancy(source, target, seed: 3);
+
+        // The same mean from f in TorchSharp on the source (grey repeated to RGB) and on the transferred pixels.
+        var sourcePixels = Rows(source, "Pixels").Select(grey => grey.Concat(grey).Concat(grey).ToArray()).ToList();
+        var transferred = Rows(model.Transform(source), "Transferred");
+        var expected = sourcePixels.Zip(transferred).Average(pair =>
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var f = encoder.forward(tensor(pair.First, [1, 3, Side, Side]) / 127.5 - 1);
+            var fg = encoder.forward(tensor(pair.Second, [1, 3, Side, Side]) / 127.5 - 1);
+            return (f - fg).norm().item<float>() / f.norm().item<float>();
+        });
+        Assert.AreEqual(12, constancy.Count);
+        Assert.AreEqual(expected, constancy.Transferred, 1e-4 * expected);
+        Assert.IsTrue(constancy.RandomSource > 0 && constancy.RandomTarget > 0, "baselines missing");
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => model.MeasureConstancy(source, source, seed: 3));
+        StringAssert.Contains(error.Message, "'Pixels'");
+        StringAssert.Contains(error.Message, $"{3 * Side * Side}");
+    }
+
+    private static List<float[]> Rows(IDataView data, string column) =>
+        data.GetColumn<VBuffer<float>>(column).Select(v => v.DenseValues().ToArray()).ToList();
+
+    private static IDataView Images(MLContext mlContext, int rows, int channels, int seed) =>
+        PixelRows.Create(mlContext, rows, [channels, Side, Side], row =>
+        {
+            var random = new Random((seed * 10_000) + row);
+            return Enumerable.Range(0, channels * Side * Side).Select(_ => (float)random.Next(256)).ToArray();
+        });
+}
