@@ -11,6 +11,9 @@ internal static class TrainingData
     /// <summary>The labels of the bundled MNIST 10k images.</summary>
     public static string BundledMnistLabels => Bundled(Path.Combine("mnist10k", "labels-idx1-ubyte.gz"));
 
+    /// <summary>"mnist" as it is (the commands' name for the bundled MNIST), any other name as <see cref="Bundled"/> finds it.</summary>
+    public static string MnistOrBundled(string data) => data == "mnist" ? data : Bundled(data);
+
     /// <summary>A file or folder of the repository's data/, found above the program's folder.</summary>
     public static string Bundled(string relativePath)
     {

@@ -14,7 +14,7 @@ internal sealed record TrainingDefaults(string Data = "mnist", string ImageSizeO
 
     /// <summary>The data path of <c>--data</c>, or of the default data.</summary>
     public string DataPath(CommandLine options) =>
-        options.Text("--data") ?? (Data == "mnist" ? Data : TrainingData.Bundled(Data));
+        options.Text("--data") ?? TrainingData.MnistOrBundled(Data);
 
     /// <summary>The side of <see cref="ImageSizeOption"/> when given, otherwise <see cref="ImageSize"/>.</summary>
     public int? Size(CommandLine options) => options.Number(ImageSizeOption) ?? ImageSize;

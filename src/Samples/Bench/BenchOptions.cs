@@ -62,7 +62,7 @@ internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer
             throw new ArgumentException($"--batch-size must be from 2 to --images ({imageCount}); found {batch}.");
         }
         return new BenchOptions(output, trainer, imageCount, epochs, batch, threads, trials,
-            data ?? (trainer.DefaultData == "mnist" ? "mnist" : TrainingData.Bundled(trainer.DefaultData)));
+            data ?? TrainingData.MnistOrBundled(trainer.DefaultData));
     }
 
     private static int Positive(string name, string value) =>
