@@ -18,7 +18,7 @@ internal sealed class GanBenchTrainer(string name, string defaultData, int image
     Func<BenchOptions, int, GanTrainerOptions> newOptions, Func<GanCatalog, GanTrainerOptions, GanTrainerEstimator> newEstimator)
     : BenchTrainer(name, defaultData, imageSize, defaultBatchSize, defaultImages)
 {
-    /// <summary>DCGAN 1×28×28 on MNIST with the library's default options, as <c>dcgan --preset paper</c> trains it.</summary>
+    /// <summary>DCGAN 1×28×28 on MNIST with the library's default options (the paper's, with the generator weight average).</summary>
     public static GanBenchTrainer Dcgan { get; } = new("dcgan", "mnist", 28, 64, 8000, (_, _) => new DcganOptions(), (gan, options) => gan.TrainDcgan((DcganOptions)options));
 
     /// <summary>The original MLP GAN on MNIST with the library's default options.</summary>

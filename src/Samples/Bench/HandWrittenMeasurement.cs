@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace Microsoft.ML.Gan.Samples.Bench;
 
 /// <summary>
-/// Measurement B of the GAN trainers: the networks and optimisers the trainer's estimator plans, trained by a plain TorchSharp loop over a
-/// tensor that already holds every image, i.e. what the pipeline would cost with no data path at all.
+/// Measurement B of the GAN trainers: the networks and optimisers the trainer's estimator plans, trained by a plain
+/// TorchSharp loop over a tensor that already holds every image, i.e. what the pipeline would cost with no data path.
 /// </summary>
 internal static class HandWrittenMeasurement
 {
