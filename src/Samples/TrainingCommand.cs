@@ -11,7 +11,7 @@ internal static class TrainingCommand
 {
     /// <summary>The options every training command takes, for usage lines.</summary>
     public const string Options =
-        "[--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--skip-unreadable] [--preset paper|recommended] [--epochs N] [--minutes N] [--limit N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+        "[--data mnist|DIR|IMAGES.idx[.gz]] [--image-size N] [--grey] [--skip-unreadable] [--preset paper|recommended] [--epochs N] [--minutes N] [--limit N] [--batch-size N] [--seed N] [--threads N] [--resume] " + RecipeOptions.Usage + " --output DIR";
 
     /// <summary>
     /// Fills <paramref name="trainerOptions"/> from the command line (options not given keep the values it holds),
@@ -37,6 +37,7 @@ internal static class TrainingCommand
         {
             trainerOptions.ApplyPreset(Preset(options, defaults.Preset ?? GanPreset.Recommended));
         }
+        RecipeOptions.Apply(options, trainerOptions);
         trainerOptions.Epochs = options.Number("--epochs", trainerOptions.Epochs)!.Value;
         trainerOptions.BatchSize = options.Number("--batch-size", trainerOptions.BatchSize)!.Value;
         trainerOptions.TimeLimit = Minutes(options);

@@ -69,7 +69,7 @@ internal sealed class AdversarialModel : IAdversarialModel
 
     /// <inheritdoc/>
     public IEnumerable<Module<Tensor, Tensor>> Networks =>
-        new[] { Generator, Discriminator, (Module<Tensor, Tensor>?)_generatorAverage?.Average, _bestGenerator }.OfType<Module<Tensor, Tensor>>();
+        new[] { Generator, Discriminator, _generatorAverage?.Average, _bestGenerator }.OfType<Module<Tensor, Tensor>>();
 
     /// <summary>The generator network being trained.</summary>
     public Module<Tensor, Tensor> Generator { get; }
@@ -78,7 +78,7 @@ internal sealed class AdversarialModel : IAdversarialModel
     public Module<Tensor, Tensor> Discriminator { get; }
 
     /// <summary>The generator that samples and is exported: the weight average when there is one.</summary>
-    public Module<Tensor, Tensor> SamplingGenerator => (Module<Tensor, Tensor>?)_generatorAverage?.Average ?? Generator;
+    public Module<Tensor, Tensor> SamplingGenerator => _generatorAverage?.Average ?? Generator;
 
     /// <summary>The generator to export: the best one kept by <see cref="KeepIfBest"/>, else <see cref="SamplingGenerator"/>.</summary>
     public Module<Tensor, Tensor> ExportedGenerator => _bestGenerator ?? SamplingGenerator;
@@ -124,7 +124,7 @@ internal sealed class AdversarialModel : IAdversarialModel
             var generatorLoss = _loss.Generator(Discriminator.forward(generated));
             generatorLoss.backward();
             _generatorOptimizer.step();
-            _generatorAverage?.Update();
+            _generatorAverage?.Update(latents);
             _generatorLoss = generatorLoss.item<float>();
         }
 

@@ -12,7 +12,7 @@ internal static class QualityCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "quality [--limit N (8000)] [--epochs N (10) | --minutes N] [--samples N (2000)] [--every N (2)] [--classifier classifier.zip] [--only NAME] [--seed N] [--threads N] --output DIR";
+        "quality [--limit N (8000)] [--epochs N (10) | --minutes N] [--samples N (2000)] [--every N (2)] [--classifier classifier.zip] [--only NAME] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR";
 
     private const int HeldOut = 2000;
 
@@ -44,7 +44,7 @@ internal static class QualityCommand
 
         var points = new List<QualityPoint>();
         var only = options.Text("--only");
-        foreach (var candidate in QualityCandidate.Standard().Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        foreach (var candidate in QualityCandidate.Standard(options).Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             points.AddRange(Measure(mlContext, candidate, images, evaluator, options, seed));
         }

@@ -16,7 +16,7 @@ internal static class SvmEvalCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--classifier linearsvm|sdca] [--normalize minmax|meanvariance] [--layers 0,1] [--width N] [--seed N] [--threads N] --output DIR";
+        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--classifier linearsvm|sdca] [--normalize minmax|meanvariance] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
 
     private const double ValidationFraction = 0.2;
     private static readonly float[] s_lambdas = [1e-7f, 1e-6f, 1e-5f, 1e-4f, 1e-3f, 1e-2f, 1e-1f, 1f];
@@ -43,7 +43,12 @@ internal static class SvmEvalCommand
             "sdca" => true,
             var other => throw new ArgumentException($"--classifier takes linearsvm or sdca; found '{other}'."),
         };
+        if (options.Has("--d-width"))
+        {
+            throw new ArgumentException("svm-eval sets the discriminator's width with --width (it is also the untrained baseline's).");
+        }
         var width = options.Number("--width", DcganOptions.ArchitectureDefaults.DiscriminatorWidth)!.Value;
+        var grid = options.Number("--grid", DiscriminatorFeaturesOptions.Defaults.Grid)!.Value;
         var layers = options.Text("--layers")?.Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var images = options.Text("--images") ?? TrainingData.BundledMnist;
         var labels = options.Text("--labels")
@@ -70,7 +75,7 @@ internal static class SvmEvalCommand
         var clock = Stopwatch.StartNew();
 
         var modelPath = options.Text("--model") ?? TrainDiscriminator(mlContext, pool, options, seed, width, output);
-        var trained = new DiscriminatorFeaturesOptions { ModelPath = modelPath, Layers = layers };
+        var trained = new DiscriminatorFeaturesOptions { ModelPath = modelPath, Layers = layers, Grid = grid };
         // The baseline has the trained discriminator's architecture: its image shape and width (--width, when --model is given too).
         var untrained = new DiscriminatorFeaturesOptions
         {
@@ -78,6 +83,7 @@ internal static class SvmEvalCommand
             UntrainedWidth = width,
             Seed = seed,
             Layers = layers,
+            Grid = grid,
         };
         var representations = new List<(string Name, Func<FeatureTable> Read)>
         {
@@ -94,7 +100,7 @@ internal static class SvmEvalCommand
             $"Data: {images} ({rowCount} rows). GAN: {(options.Text("--model") is null ? $"trained here on the first {poolRows} rows without labels" : "--model")} ({modelPath}). " +
             $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, {ValidationFraction:P0} of each draw for choosing λ in " +
             $"{{{string.Join(", ", s_lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}. Test: the last {testCount} rows. " +
-            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll({(dualSolver ? "SdcaNonCalibrated, hinge loss, at most" : "LinearSvm,")} {iterations} iterations). Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, 4×4 grid.");
+            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll({(dualSolver ? "SdcaNonCalibrated, hinge loss, at most" : "LinearSvm,")} {iterations} iterations). Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, {grid}×{grid} grid.");
         foreach (var (name, read) in representations)
         {
             var table = read();
@@ -123,6 +129,7 @@ internal static class SvmEvalCommand
             TrainingDirectory = Path.Combine(output, "dcgan"),
             Progress = new ConsoleProgress(),
         };
+        RecipeOptions.Apply(options, dcgan);
         using var gan = mlContext.Transforms.Gan.TrainDcgan(dcgan).Fit(unlabelled);
         var path = Path.Combine(output, "discriminator.zip");
         mlContext.Model.Save(gan, unlabelled.Schema, path);
