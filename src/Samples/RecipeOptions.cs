@@ -9,10 +9,13 @@ internal static class RecipeOptions
 {
     /// <summary>The options, for usage lines.</summary>
     public const string Usage =
-        "[--loss nonsaturating|minimax|leastsquares|hinge|wasserstein] [--critic-steps N] [--spectral-norm] [--ema DECAY] [--g-lr R] [--d-lr R] [--beta1 B] [--beta2 B] [--latent-distribution normal|uniform] [--g-width N] [--d-width N]";
+        "[--loss nonsaturating|minimax|leastsquares|hinge|wasserstein] [--critic-steps N] [--spectral-norm] [--ema DECAY] [--g-lr R] [--d-lr R] [--beta1 B] [--beta2 B] [--latent-distribution normal|uniform] [--g-width N] [--d-width N] [--d-dropout P] [--d-no-batch-norm]";
 
     /// <summary>The switch that turns spectral normalisation on.</summary>
     public const string SpectralNormFlag = "--spectral-norm";
+
+    /// <summary>The switch that takes batch norm out of the DCGAN discriminator.</summary>
+    public const string NoDiscriminatorBatchNormFlag = "--d-no-batch-norm";
 
     /// <summary>
     /// Sets on <paramref name="trainer"/> every recipe option the command line gives and returns them as one line
@@ -60,19 +63,35 @@ internal static class RecipeOptions
             case DcganOptions dcgan:
                 dcgan.GeneratorWidth = Given(options, "--g-width", dcgan.GeneratorWidth, given, "G width");
                 dcgan.DiscriminatorWidth = Given(options, "--d-width", dcgan.DiscriminatorWidth, given, "D width");
+                dcgan.DiscriminatorDropout = Given(options, "--d-dropout", dcgan.DiscriminatorDropout, given, "D dropout");
+                if (options.Has(NoDiscriminatorBatchNormFlag))
+                {
+                    dcgan.DiscriminatorBatchNorm = false;
+                    given.Add("D without batch norm");
+                }
                 break;
             case MlpGanOptions mlp:
                 mlp.GeneratorWidth = Given(options, "--g-width", mlp.GeneratorWidth, given, "G width");
                 mlp.DiscriminatorWidth = Given(options, "--d-width", mlp.DiscriminatorWidth, given, "D width");
+                RejectDcganOnly(options);
                 break;
             default:
                 if (options.Has("--g-width") || options.Has("--d-width"))
                 {
                     throw new ArgumentException("Options --g-width and --d-width are for the DCGAN and the MLP GAN.");
                 }
+                RejectDcganOnly(options);
                 break;
         }
         return string.Join(", ", given);
+    }
+
+    private static void RejectDcganOnly(CommandLine options)
+    {
+        if (options.Has("--d-dropout") || options.Has(NoDiscriminatorBatchNormFlag))
+        {
+            throw new ArgumentException($"Options --d-dropout and {NoDiscriminatorBatchNormFlag} are for the DCGAN.");
+        }
     }
 
     private static int Given(CommandLine options, string name, int value, List<string> given, string label)

@@ -5,8 +5,12 @@ using static TorchSharp.torch.nn;
 
 namespace Microsoft.ML.Gan.Networks;
 
-/// <summary>DCGAN's convolutional networks for one <see cref="DcganLayout"/>.</summary>
-internal sealed class DcganArchitecture(DcganLayout layout, int featureGrid, bool spectralNormalization) : GanArchitecture
+/// <summary>
+/// DCGAN's convolutional networks for one <see cref="DcganLayout"/>; the discriminator's regularisation as
+/// <see cref="DcganDiscriminator(DcganLayout, bool, int, bool, double)"/> takes it.
+/// </summary>
+internal sealed class DcganArchitecture(DcganLayout layout, int featureGrid, bool spectralNormalization, bool batchNorm = true, double dropout = 0)
+    : GanArchitecture
 {
     /// <inheritdoc/>
     public override ImageShape Image => layout.Image;
@@ -19,7 +23,8 @@ internal sealed class DcganArchitecture(DcganLayout layout, int featureGrid, boo
 
     /// <inheritdoc/>
     public override string Identity =>
-        $"{Title}, latent {layout.LatentSize}, widths {layout.GeneratorWidth}/{layout.DiscriminatorWidth}, spectral norm {spectralNormalization}";
+        $"{Title}, latent {layout.LatentSize}, widths {layout.GeneratorWidth}/{layout.DiscriminatorWidth}, spectral norm {spectralNormalization}" +
+        (batchNorm ? "" : ", D without batch norm") + (dropout > 0 ? $", D dropout {dropout}" : "");
 
     /// <inheritdoc/>
     public override int FeatureCount => layout.FeatureCount(featureGrid);
@@ -28,7 +33,7 @@ internal sealed class DcganArchitecture(DcganLayout layout, int featureGrid, boo
     public override Module<Tensor, Tensor> CreateGenerator() => new DcganGenerator(layout);
 
     /// <inheritdoc/>
-    public override Module<Tensor, Tensor> CreateDiscriminator() => new DcganDiscriminator(layout, spectralNormalization);
+    public override Module<Tensor, Tensor> CreateDiscriminator() => new DcganDiscriminator(layout, spectralNormalization, batchNorm: batchNorm, dropout: dropout);
 
     /// <inheritdoc/>
     public override byte[] ExportGenerator(Module<Tensor, Tensor> generator, string latentColumn, string pixelsColumn) =>

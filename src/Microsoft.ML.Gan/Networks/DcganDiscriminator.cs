@@ -8,7 +8,8 @@ namespace Microsoft.ML.Gan.Networks;
 /// <summary>
 /// The DCGAN discriminator: strided convolutions from an image in [-1, 1] to one logit, LeakyReLU(0.2) after every
 /// hidden convolution, batch norm on every hidden map but the first. No pooling, no fully-connected layers. With
-/// spectral normalisation, every convolution uses its weight divided by its largest singular value.
+/// spectral normalisation, every convolution uses its weight divided by its largest singular value. Optionally without
+/// batch norm, and with dropout after every hidden block while training (as TensorFlow's DCGAN tutorial).
 /// </summary>
 internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
 {
@@ -18,22 +19,32 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     private readonly ModuleList<Conv2d> _convolutions = new();
     private readonly ModuleList<BatchNorm2d> _norms = new();
     private readonly ModuleList<SpectralNorm> _spectralNorms = new();
+    private readonly double _dropout;
 
     /// <summary>
     /// Builds the discriminator of <paramref name="layout"/> with the paper's initial weights, its convolutions
     /// spectrally normalised when <paramref name="spectralNormalization"/>; <paramref name="outputs"/> logits per image
-    /// (one for real against fake, more for a classifying discriminator such as the Domain Transfer Network's).
+    /// (one for real against fake, more for a classifying discriminator such as the Domain Transfer Network's);
+    /// without batch norm unless <paramref name="batchNorm"/>; dropping each hidden activation with probability
+    /// <paramref name="dropout"/> while training.
     /// </summary>
-    public DcganDiscriminator(DcganLayout layout, bool spectralNormalization = false, int outputs = 1) : base(nameof(DcganDiscriminator))
+    public DcganDiscriminator(DcganLayout layout, bool spectralNormalization = false, int outputs = 1, bool batchNorm = true, double dropout = 0)
+        : base(nameof(DcganDiscriminator))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
+        ArgumentOutOfRangeException.ThrowIfNegative(dropout);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dropout, 1);
         Layout = layout;
         Outputs = outputs;
+        _dropout = dropout;
         _convolutions.Add(Conv2d(layout.Image.Channels, layout.DiscriminatorChannels(0), 4, stride: 2, padding: 1L, bias: false));
         for (var block = 1; block < layout.Stages; block++)
         {
             _convolutions.Add(Conv2d(layout.DiscriminatorChannels(block - 1), layout.DiscriminatorChannels(block), 4, stride: 2, padding: 1L, bias: false));
-            _norms.Add(BatchNorm2d(layout.DiscriminatorChannels(block)));
+            if (batchNorm)
+            {
+                _norms.Add(BatchNorm2d(layout.DiscriminatorChannels(block)));
+            }
         }
         _convolutions.Add(Conv2d(layout.DiscriminatorChannels(layout.Stages - 1), outputs, layout.StartSize, stride: 1, padding: 0L, bias: false));
         if (spectralNormalization)
@@ -56,7 +67,7 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     /// <summary>The strided convolutions, image to logit.</summary>
     public ModuleList<Conv2d> Convolutions => _convolutions;
 
-    /// <summary>The batch norms of hidden blocks 1 and on (block 0 has none).</summary>
+    /// <summary>The batch norms of hidden blocks 1 and on (block 0 has none); empty without batch norm.</summary>
     public ModuleList<BatchNorm2d> Norms => _norms;
 
     /// <summary>
@@ -106,11 +117,12 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     private Tensor HiddenBlock(int block, Tensor x)
     {
         x = Convolve(block, x);
-        if (block > 0)
+        if (block > 0 && _norms.Count > 0)
         {
             x = _norms[block - 1].forward(x);
         }
-        return functional.leaky_relu(x, LeakySlope);
+        x = functional.leaky_relu(x, LeakySlope);
+        return _dropout > 0 ? functional.dropout(x, _dropout, training) : x;
     }
 
     private Tensor Convolve(int layer, Tensor x)

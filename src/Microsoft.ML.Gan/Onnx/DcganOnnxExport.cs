@@ -114,7 +114,7 @@ internal static class DcganOnnxExport
         for (var block = 0; block <= layers[^1]; block++)
         {
             x = Convolution(graph, x, discriminator, block);
-            if (block > 0)
+            if (block > 0 && discriminator.Norms.Count > 0)
             {
                 x = graph.BatchNorm2d(x, discriminator.Norms[block - 1]);
             }

@@ -31,7 +31,7 @@ internal static class DcganOnnxImport
         var image = new ImageShape((int)dims[1], (int)dims[2], (int)dims[3]);
         // Latent size and generator width do not shape the discriminator; 1 is a placeholder for both.
         var layout = DcganLayout.For(image, latentSize: 1, generatorWidth: 1, discriminatorWidth: (int)convolutions[0].Dims[0]);
-        var discriminator = new DcganDiscriminator(layout);
+        var discriminator = new DcganDiscriminator(layout, batchNorm: norms.Count > 0);
         if (discriminator.Convolutions.Count != convolutions.Count || discriminator.Norms.Count != norms.Count)
         {
             throw new InvalidDataException(

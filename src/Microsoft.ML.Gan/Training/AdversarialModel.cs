@@ -69,7 +69,7 @@ internal sealed class AdversarialModel : IAdversarialModel
 
     /// <inheritdoc/>
     public IEnumerable<Module<Tensor, Tensor>> Networks =>
-        new[] { Generator, Discriminator, _generatorAverage?.Average, _bestGenerator }.OfType<Module<Tensor, Tensor>>();
+        new[] { Generator, Discriminator, (Module<Tensor, Tensor>?)_generatorAverage?.Average, _bestGenerator }.OfType<Module<Tensor, Tensor>>();
 
     /// <summary>The generator network being trained.</summary>
     public Module<Tensor, Tensor> Generator { get; }
@@ -78,7 +78,7 @@ internal sealed class AdversarialModel : IAdversarialModel
     public Module<Tensor, Tensor> Discriminator { get; }
 
     /// <summary>The generator that samples and is exported: the weight average when there is one.</summary>
-    public Module<Tensor, Tensor> SamplingGenerator => _generatorAverage?.Average ?? Generator;
+    public Module<Tensor, Tensor> SamplingGenerator => (Module<Tensor, Tensor>?)_generatorAverage?.Average ?? Generator;
 
     /// <summary>The generator to export: the best one kept by <see cref="KeepIfBest"/>, else <see cref="SamplingGenerator"/>.</summary>
     public Module<Tensor, Tensor> ExportedGenerator => _bestGenerator ?? SamplingGenerator;
@@ -124,7 +124,7 @@ internal sealed class AdversarialModel : IAdversarialModel
             var generatorLoss = _loss.Generator(Discriminator.forward(generated));
             generatorLoss.backward();
             _generatorOptimizer.step();
-            _generatorAverage?.Update(latents);
+            _generatorAverage?.Update();
             _generatorLoss = generatorLoss.item<float>();
         }
 
@@ -196,6 +196,9 @@ internal sealed class AdversarialModel : IAdversarialModel
         writer.Write(_generatorLoss);
         using var random = _random.get_state();
         random.Save(writer);
+        // Torch's global generator drives stochastic layers (the discriminator's dropout).
+        using var globalRandom = torch.random.get_rng_state();
+        globalRandom.Save(writer);
         writer.Write(Best is not null);
         if (Best is { } best)
         {
@@ -225,6 +228,8 @@ internal sealed class AdversarialModel : IAdversarialModel
         _generatorLoss = reader.ReadSingle();
         using var random = Tensor.Load(reader);
         _random.set_state(random);
+        using var globalRandom = Tensor.Load(reader);
+        torch.random.set_rng_state(globalRandom);
         if (reader.ReadBoolean())
         {
             Best = (reader.ReadDouble(), reader.ReadInt32());

@@ -14,7 +14,7 @@ namespace Microsoft.ML.Gan.Training;
 internal static class GanCheckpoint
 {
     private const string Magic = "Microsoft.ML.Gan checkpoint";
-    private const int Version = 3;
+    private const int Version = 4;
 
     /// <summary>Writes the state of <paramref name="model"/> and the loop to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, string architecture, ICheckpointState model, TrainingPosition position,

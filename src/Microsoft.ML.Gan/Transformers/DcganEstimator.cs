@@ -20,5 +20,5 @@ public sealed class DcganEstimator : GanTrainerEstimator
 
     internal override GanArchitecture Plan(ImageShape image) => new DcganArchitecture(
         DcganLayout.For(image, _options.LatentSize, _options.GeneratorWidth, _options.DiscriminatorWidth),
-        _options.FeatureGrid, _options.SpectralNormalization);
+        _options.FeatureGrid, _options.SpectralNormalization, _options.DiscriminatorBatchNorm, _options.DiscriminatorDropout);
 }

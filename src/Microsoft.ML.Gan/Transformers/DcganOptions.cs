@@ -26,6 +26,15 @@ public sealed class DcganOptions : GanTrainerOptions
     /// <summary>Side of the grid each hidden discriminator map is max-pooled to for the features column.</summary>
     public int FeatureGrid = ArchitectureDefaults.FeatureGrid;
 
+    /// <summary>Whether the discriminator batch-normalises its hidden maps (the paper's; off, as TensorFlow's DCGAN tutorial).</summary>
+    public bool DiscriminatorBatchNorm = true;
+
+    /// <summary>
+    /// Probability of dropping each hidden discriminator activation while training (0, the paper's: none; TensorFlow's
+    /// DCGAN tutorial uses 0.3). A regulariser against a discriminator that memorises a small data set.
+    /// </summary>
+    public double DiscriminatorDropout;
+
     /// <inheritdoc/>
     internal override void Validate()
     {
@@ -33,5 +42,9 @@ public sealed class DcganOptions : GanTrainerOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GeneratorWidth, nameof(GeneratorWidth));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(DiscriminatorWidth, nameof(DiscriminatorWidth));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(FeatureGrid, nameof(FeatureGrid));
+        if (DiscriminatorDropout is < 0 or >= 1 || double.IsNaN(DiscriminatorDropout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DiscriminatorDropout), DiscriminatorDropout, "DiscriminatorDropout must be in [0, 1).");
+        }
     }
 }

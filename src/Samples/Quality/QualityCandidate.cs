@@ -4,7 +4,8 @@ namespace Microsoft.ML.Gan.Samples.Quality;
 /// <param name="Name">How the table names it.</param>
 /// <param name="Options">Its options; the command sets epochs, time limit, seed, threads and the quality hook.</param>
 /// <param name="Train">Makes the estimator from the catalog and the options.</param>
-internal sealed record QualityCandidate(string Name, GanTrainerOptions Options, Func<GanCatalog, GanTrainerOptions, GanTrainerEstimator> Train)
+/// <param name="Folder">The folder of the output directory its training writes to (samples, report, checkpoint).</param>
+internal sealed record QualityCandidate(string Name, GanTrainerOptions Options, Func<GanCatalog, GanTrainerOptions, GanTrainerEstimator> Train, string Folder)
 {
     /// <summary>
     /// The generator width of the plain DCGAN the issue measured outside the project (100 → 256@7×7 → 128@14×14 →
@@ -15,7 +16,7 @@ internal sealed record QualityCandidate(string Name, GanTrainerOptions Options, 
     /// <summary>
     /// The plain DCGAN (the paper's settings with the issue's generator width), the library's recommended DCGAN and
     /// the MLP GAN; the recipe options of <paramref name="options"/> (<see cref="RecipeOptions"/>) override the
-    /// recommended ones and are named in their rows.
+    /// recommended DCGAN's and are named in its row.
     /// </summary>
     public static IReadOnlyList<QualityCandidate> Standard(CommandLine options)
     {
@@ -27,9 +28,9 @@ internal sealed record QualityCandidate(string Name, GanTrainerOptions Options, 
         mlp.ApplyPreset(GanPreset.Recommended);
         return
         [
-            new("DCGAN, plain", plain, (gan, trainer) => gan.TrainDcgan((DcganOptions)trainer)),
-            new(Named("DCGAN, recommended", RecipeOptions.Apply(options, recommended)), recommended, (gan, trainer) => gan.TrainDcgan((DcganOptions)trainer)),
-            new(Named("MLP GAN, recommended", RecipeOptions.Apply(options, mlp)), mlp, (gan, trainer) => gan.TrainGan((MlpGanOptions)trainer)),
+            new("DCGAN, plain", plain, (gan, trainer) => gan.TrainDcgan((DcganOptions)trainer), "dcgan-plain"),
+            new(Named("DCGAN, recommended", RecipeOptions.Apply(options, recommended)), recommended, (gan, trainer) => gan.TrainDcgan((DcganOptions)trainer), "dcgan-recommended"),
+            new("MLP GAN, recommended", mlp, (gan, trainer) => gan.TrainGan((MlpGanOptions)trainer), "mlp-gan-recommended"),
         ];
     }
 

@@ -46,10 +46,10 @@ internal static class QualityCommand
         var only = options.Text("--only");
         foreach (var candidate in QualityCandidate.Standard(options).Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
-            points.AddRange(Measure(mlContext, candidate, images, evaluator, options, seed));
+            points.AddRange(Measure(mlContext, candidate, images, evaluator, options, seed, output));
         }
         var markdown = QualityReport.Write(output, evaluator.RealMetrics, accuracy, points,
-            "dotnet run --project src/Samples -c Release -- " + string.Join(' ', commandLine));
+            "dotnet run --project src/Samples -c Release -- " + string.Join(' ', commandLine.Select(word => word.Contains(' ', StringComparison.Ordinal) ? $"\"{word}\"" : word)));
         Console.WriteLine(markdown);
         return 0;
     }
@@ -70,7 +70,7 @@ internal static class QualityCommand
 
     /// <summary>Trains one candidate, scoring its samples every few epochs through the trainer's quality hook.</summary>
     private static List<QualityPoint> Measure(MLContext mlContext, QualityCandidate candidate, IDataView images,
-        GanEvaluator evaluator, CommandLine options, int seed)
+        GanEvaluator evaluator, CommandLine options, int seed, string output)
     {
         var measured = new List<GanMetrics>();
         var trainer = candidate.Options;
@@ -86,7 +86,8 @@ internal static class QualityCommand
             measured.Add(metrics);
             return metrics.ClassifierScore;
         };
-        Console.WriteLine($"== {candidate.Name}");
+        trainer.TrainingDirectory = Path.Combine(output, candidate.Folder);
+        Console.WriteLine($"== {candidate.Name} (samples per epoch, report.html and the checkpoint in {trainer.TrainingDirectory})");
         using var model = candidate.Train(mlContext.Transforms.Gan, trainer).Fit(images);
         // The hook ran at every interval's epoch and at the last one, in that order.
         var entries = model.History.Entries;

@@ -40,12 +40,13 @@ public sealed class DcganOnnxExportTests
     [DataRow(1, 28, false)]
     [DataRow(3, 32, false)]
     [DataRow(1, 28, true, DisplayName = "spectral norm: the graph holds W/σ")]
-    public void DiscriminatorGraphMatchesTheNetwork(int channels, int side, bool spectralNormalization)
+    [DataRow(1, 28, false, false, 0.3, DisplayName = "no batch norm, dropout (off in eval mode)")]
+    public void DiscriminatorGraphMatchesTheNetwork(int channels, int side, bool spectralNormalization, bool batchNorm = true, double dropout = 0)
     {
         using var scope = NewDisposeScope();
         manual_seed(12);
         var layout = DcganLayout.For(new ImageShape(channels, side, side), latentSize: 20, generatorWidth: 8, discriminatorWidth: 8);
-        using var discriminator = new DcganDiscriminator(layout, spectralNormalization);
+        using var discriminator = new DcganDiscriminator(layout, spectralNormalization, batchNorm: batchNorm, dropout: dropout);
         WarmUpBatchNorm(() => discriminator.forward(rand(16, channels, side, side).mul(2).sub(1)));
         discriminator.eval();
         var pixels = rand(1, channels, side, side).mul(255);
@@ -60,6 +61,25 @@ public sealed class DcganOnnxExportTests
         CollectionAssert.AreEqual(new long[] { 1, discriminator.FeatureCount(4) }, featureShape);
         Assert.IsLessThan(ScoreTolerance, OnnxParity.MaxAbsDifference(expectedScore, score));
         Assert.IsLessThan(FeatureTolerance, OnnxParity.MaxAbsDifference(expectedFeatures, features));
+    }
+
+    [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void ImportedDiscriminatorMatchesTheExportedOne(bool batchNorm)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(13);
+        var layout = DcganLayout.For(new ImageShape(1, 28, 28), latentSize: 20, generatorWidth: 8, discriminatorWidth: 8);
+        using var discriminator = new DcganDiscriminator(layout, batchNorm: batchNorm);
+        WarmUpBatchNorm(() => discriminator.forward(rand(16, 1, 28, 28).mul(2).sub(1)));
+        discriminator.eval();
+
+        using var imported = DcganOnnxImport.Discriminator(DcganOnnxExport.Discriminator(discriminator, "Pixels", "Score", "Features", grid: 4), "test");
+        var images = rand(4, 1, 28, 28).mul(2).sub(1);
+
+        Assert.AreEqual(discriminator.Norms.Count, imported.Norms.Count);
+        Assert.IsLessThan(ScoreTolerance, (discriminator.forward(images) - imported.forward(images)).abs().max().item<float>());
     }
 
     /// <summary>Moves the batch-norm running statistics away from their initial 0 and 1, so the export of them is tested.</summary>

@@ -76,6 +76,14 @@ public sealed class TrainingOptionsTests
         ResumableRun.AssertResumesExactly(DcganTrainingTests.Dcgan(adjust: options => options.SpectralNormalization = true));
 
     [TestMethod]
+    public void DiscriminatorDropoutWithoutBatchNormResumesExactly() =>
+        ResumableRun.AssertResumesExactly(DcganTrainingTests.Dcgan(adjust: options =>
+        {
+            options.DiscriminatorBatchNorm = false;
+            options.DiscriminatorDropout = 0.3;
+        }));
+
+    [TestMethod]
     public void SeparateLearningRatesReachTheOptimisers()
     {
         var options = new MlpGanOptions { GeneratorLearningRate = 1e-4, DiscriminatorLearningRate = 4e-4 };

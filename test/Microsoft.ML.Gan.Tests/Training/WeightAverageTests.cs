@@ -22,9 +22,8 @@ public sealed class WeightAverageTests
         {
             source.weight!.add_(1);
         }
-        var inputs = ones(4, 3);
-        average.Update(inputs); // step 0: decay = min(0.999, 1/10) = 0.1, so the average moves 90% of the way
-        average.Update(inputs); // step 1: decay = 2/11
+        average.Update(); // step 0: decay = min(0.999, 1/10) = 0.1, so the average moves 90% of the way
+        average.Update(); // step 1: decay = 2/11
 
         var afterFirst = start + 0.9;
         var expected = afterFirst * (2.0 / 11) + (start + 1) * (1 - 2.0 / 11);
@@ -34,31 +33,19 @@ public sealed class WeightAverageTests
     }
 
     [TestMethod]
-    public void BatchNormStatisticsFollowTheAverageOwnActivations()
+    public void BatchNormStatisticsAreCopiedNotAveraged()
     {
         using var scope = NewDisposeScope();
-        manual_seed(2);
-        var source = nn.Sequential(nn.Linear(2, 2), nn.BatchNorm1d(2));
-        var averaged = nn.Sequential(nn.Linear(2, 2), nn.BatchNorm1d(2));
+        var source = nn.BatchNorm1d(2);
+        var averaged = nn.BatchNorm1d(2);
         using var average = new WeightAverage(source, averaged, decay: 0.999);
-        var inputs = tensor(new float[] { 1, 10, 3, 30 }, [2, 2]);
         using (no_grad())
         {
-            ((nn.Module<Tensor, Tensor>)source[0]).parameters().First().add_(5);
-            source.forward(inputs);
+            source.forward(tensor(new float[] { 1, 10, 3, 30 }, [2, 2]));
         }
 
-        average.Update(inputs);
+        average.Update();
 
-        // From zero with momentum 0.1: the running mean is a tenth of the batch mean of the average's own linear layer.
-        Tensor expected;
-        using (no_grad())
-        {
-            expected = ((nn.Module<Tensor, Tensor>)averaged[0]).forward(inputs).mean([0]) * 0.1;
-        }
-        var runningMean = ((TorchSharp.Modules.BatchNorm1d)averaged[1]).running_mean!;
-        var sourceMean = ((TorchSharp.Modules.BatchNorm1d)source[1]).running_mean!;
-        Assert.IsLessThan(1e-5f, (runningMean - expected).abs().max().item<float>());
-        Assert.IsGreaterThan(0.1f, (runningMean - sourceMean).abs().max().item<float>(), "the source's statistics are not copied");
+        CollectionAssert.AreEqual(source.running_mean!.data<float>().ToArray(), averaged.running_mean!.data<float>().ToArray());
     }
 }
