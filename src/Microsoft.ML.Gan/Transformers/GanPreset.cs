@@ -7,9 +7,10 @@ public enum GanPreset
     Paper,
 
     /// <summary>
-    /// The library's recipe: the paper's networks and optimiser with a ramped weight average of the generator (0.999)
-    /// and batches of 32 (twice the steps per epoch). Measured by the Samples' <c>quality</c> command (BENCHMARKS.md): better
-    /// than <see cref="Paper"/> after the same epochs, no better after the same minutes.
+    /// The library's recipe: the paper's loss and optimiser with a ramped weight average of the generator (0.999) and
+    /// batches of 32 (twice the steps per epoch); for the DCGAN also a generator twice as wide and a discriminator
+    /// without batch norm, with dropout 0.3 (see <see cref="DcganOptions.ApplyPreset"/>). Measured by the Samples'
+    /// <c>quality</c> command (BENCHMARKS.md).
     /// </summary>
     Recommended,
 }

@@ -177,7 +177,7 @@ public abstract class GanTrainerOptions
 
     /// <summary>Sets the options that <paramref name="preset"/> names; every other option keeps its value.</summary>
     /// <param name="preset">The preset to apply.</param>
-    public void ApplyPreset(GanPreset preset)
+    public virtual void ApplyPreset(GanPreset preset)
     {
         switch (preset)
         {

@@ -40,7 +40,7 @@ public static class BenchCommand
             trials.Add(new BenchTrial(number, pipeline, handWritten));
         }
 
-        var result = new BenchResult("Samples bench " + string.Join(' ', args), MachineInfo.Current(), options.Trainer.Networks(setup, options), options.Data, (int)images.shape[0],
+        var result = new BenchResult("Samples bench " + string.Join(' ', args), MachineInfo.Current(), options.Trainer.Networks(setup, options), options.Cache ? options.Data + " (through mlContext.Data.Cache)" : options.Data, (int)images.shape[0],
             options.Epochs, options.BatchSize, options.Threads, trials);
         Console.WriteLine();
         Console.WriteLine(BenchReport.Markdown(result));

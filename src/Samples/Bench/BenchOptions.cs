@@ -11,13 +11,17 @@ namespace Microsoft.ML.Gan.Samples.Bench;
 /// <param name="Threads">Threads libtorch may use, on both sides.</param>
 /// <param name="Trials">How many times each of the two measurements runs (alternating).</param>
 /// <param name="Data">The data: <c>mnist</c>, an IDX images file or a folder of images.</param>
+/// <param name="Cache">
+/// Whether the pipeline reads the data through <c>mlContext.Data.Cache</c> (decoded once, held in memory, as the
+/// hand-written loop's tensor) rather than decoding the file every epoch.
+/// </param>
 internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer, int Images, int Epochs, int BatchSize, int Threads,
-    int Trials, string Data)
+    int Trials, string Data, bool Cache = false)
 {
     /// <summary>The options, as the usage lines of every command that takes them show them.</summary>
     public const string Arguments =
         "--output DIR [--trainer dcgan|gan|pggan|dtn (dcgan)] [--images N (8000; pggan: all)] [--epochs N (2)] [--batch-size N (64; pggan: 16)] "
-        + "[--threads N (2)] [--trials N (3)] [--data mnist|IDX|DIR (mnist; pggan: data/twemoji-faces/people)]";
+        + "[--threads N (2)] [--trials N (3)] [--data mnist|IDX|DIR (mnist; pggan: data/twemoji-faces/people)] [--cache yes|no (no)]";
 
     /// <summary>What the command prints when its arguments are wrong.</summary>
     public const string Usage = "bench " + Arguments;
@@ -30,6 +34,7 @@ internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer
         string? data = null;
         int? images = null, batchSize = null;
         int epochs = 2, threads = 2, trials = 3;
+        var cache = false;
         BenchTrainer trainer = GanBenchTrainer.Dcgan;
         for (int i = 0; i < args.Count; i++)
         {
@@ -48,6 +53,14 @@ internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer
                 case "--batch-size": batchSize = Positive(name, value); break;
                 case "--threads": threads = Positive(name, value); break;
                 case "--trials": trials = Positive(name, value); break;
+                case "--cache":
+                    cache = value switch
+                    {
+                        "yes" => true,
+                        "no" => false,
+                        _ => throw new ArgumentException($"Option '--cache' expects yes or no; found '{value}'."),
+                    };
+                    break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }
@@ -62,7 +75,7 @@ internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer
             throw new ArgumentException($"--batch-size must be from 2 to --images ({imageCount}); found {batch}.");
         }
         return new BenchOptions(output, trainer, imageCount, epochs, batch, threads, trials,
-            data ?? TrainingData.MnistOrBundled(trainer.DefaultData));
+            data ?? TrainingData.MnistOrBundled(trainer.DefaultData), cache);
     }
 
     private static int Positive(string name, string value) =>

@@ -48,6 +48,10 @@ internal sealed class BenchSetup : IDisposable
     {
         var mlContext = new MLContext(seed: Seed);
         var data = TrainingData.Load(mlContext, options.Data, options.Trainer.ImageSize, grey: false, skipUnreadable: false, options.Images);
+        if (options.Cache)
+        {
+            data = mlContext.Data.Cache(data);
+        }
         Device device;
         using (var channel = ((IHostEnvironment)mlContext).Start("bench"))
         {

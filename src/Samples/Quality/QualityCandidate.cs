@@ -20,8 +20,9 @@ internal sealed record QualityCandidate(string Name, GanTrainerOptions Options, 
     /// </summary>
     public static IReadOnlyList<QualityCandidate> Standard(CommandLine options)
     {
-        var plain = new DcganOptions { GeneratorWidth = PlainGeneratorWidth };
+        var plain = new DcganOptions();
         plain.ApplyPreset(GanPreset.Paper);
+        plain.GeneratorWidth = PlainGeneratorWidth;
         var recommended = new DcganOptions();
         recommended.ApplyPreset(GanPreset.Recommended);
         var mlp = new MlpGanOptions();

@@ -9,7 +9,10 @@ internal static class QualityReport
 {
     private static readonly string[] s_colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
 
-    /// <summary>Writes quality.md (every measurement, then the last of each candidate) and quality.html into <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// Writes quality.md (the last and the best measurement of each candidate, the best being the generator keep-best
+    /// exports; then every measurement) and quality.html into <paramref name="folder"/>.
+    /// </summary>
     public static string Write(string folder, GanMetrics real, double classifierAccuracy, IReadOnlyList<QualityPoint> points, string command)
     {
         var markdown = Markdown(real, classifierAccuracy, points, command);
@@ -26,9 +29,11 @@ internal static class QualityReport
         text.AppendLine("| generator | epoch | steps | minutes | classifier score | of real | min class | max class | Fréchet distance |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         text.AppendLine(Row("real held-out digits", null, real, real.ClassifierScore));
-        foreach (var point in points.GroupBy(p => p.Candidate).Select(group => group.Last()))
+        foreach (var group in points.GroupBy(p => p.Candidate))
         {
-            text.AppendLine(Row(point.Candidate, point, point.Metrics, real.ClassifierScore));
+            var best = group.MaxBy(p => p.Metrics.ClassifierScore)!;
+            text.AppendLine(Row(group.Key + ", last", group.Last(), group.Last().Metrics, real.ClassifierScore));
+            text.AppendLine(Row(group.Key + ", kept (best score)", best, best.Metrics, real.ClassifierScore));
         }
         text.AppendLine().AppendLine("Every evaluation:").AppendLine();
         text.AppendLine("| generator | epoch | steps | minutes | classifier score | of real | min class | max class | Fréchet distance |");
