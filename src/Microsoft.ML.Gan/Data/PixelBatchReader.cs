@@ -8,8 +8,9 @@ namespace Microsoft.ML.Gan.Data;
 
 /// <summary>
 /// Streams a <c>Pixels</c>-style column of any <see cref="IDataView"/> one epoch at a time, in batches of planar
-/// pixels, shuffled per epoch and read ahead on a background thread so that training never waits for data. Memory is
-/// bounded by the shuffle pool and a few batches, never by the number of rows. Every value is checked to be finite.
+/// pixels, shuffled per epoch and, when a core is free for it, read ahead on a background thread so that training never
+/// waits for data. Memory is bounded by the shuffle pool and a few batches, never by the number of rows. Every value is
+/// checked to be finite.
 /// </summary>
 internal sealed class PixelBatchReader : IDisposable
 {
@@ -23,6 +24,7 @@ internal sealed class PixelBatchReader : IDisposable
     private readonly bool _shuffle;
     private readonly bool _dropLastBatch;
     private readonly int _shufflePoolRows;
+    private readonly bool _readAhead;
     private RunningEpoch? _running;
     private bool _disposed;
     private long _waitTicks;
@@ -40,8 +42,14 @@ internal sealed class PixelBatchReader : IDisposable
     /// views) are also read in a random order.
     /// </param>
     /// <param name="dataName">How error messages name the data.</param>
+    /// <param name="readAhead">
+    /// Whether batches are read on a background thread while the consumer computes (the default), or on the consumer's
+    /// thread when it asks for them: better when the consumer's computation already keeps every core busy, as a
+    /// reading thread then only takes time from it (see <see cref="ReadAheadPolicy"/>).
+    /// </param>
     public PixelBatchReader(IDataView data, string columnName, int batchSize, ImageShape? shape = null, int seed = 0,
-        bool shuffle = true, bool dropLastBatch = false, int shufflePoolRows = 1000, string dataName = "training data")
+        bool shuffle = true, bool dropLastBatch = false, int shufflePoolRows = 1000, string dataName = "training data",
+        bool readAhead = true)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
@@ -55,6 +63,7 @@ internal sealed class PixelBatchReader : IDisposable
         _shuffle = shuffle;
         _dropLastBatch = dropLastBatch;
         _shufflePoolRows = shufflePoolRows;
+        _readAhead = readAhead;
     }
 
     /// <summary>The shape of one image.</summary>
@@ -65,7 +74,8 @@ internal sealed class PixelBatchReader : IDisposable
 
     /// <summary>
     /// Time the consumer spent blocked waiting for its next batch, over every epoch read so far: zero when the
-    /// read-ahead always keeps up. Two timestamps per batch, so it is always measured.
+    /// read-ahead always keeps up; without read-ahead, the whole reading time. Two timestamps per batch, so it is
+    /// always measured.
     /// </summary>
     public TimeSpan WaitTime => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _waitTicks));
 
@@ -101,6 +111,25 @@ internal sealed class PixelBatchReader : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _running?.Dispose();
+        _running = null;
+        if (!_readAhead)
+        {
+            // One buffer: the consumer gives it back by asking for the next batch, which is filled only then. The
+            // reading is time the consumer waits, so it counts in WaitTime.
+            var buffer = new float[checked(BatchSize * Shape.Size)];
+            using var batches = Produce(epoch, _ => buffer, cancellationToken).GetEnumerator();
+            while (true)
+            {
+                var readStart = Stopwatch.GetTimestamp();
+                var read = batches.MoveNext();
+                Interlocked.Add(ref _waitTicks, Stopwatch.GetTimestamp() - readStart);
+                if (!read)
+                {
+                    yield break;
+                }
+                yield return batches.Current;
+            }
+        }
         using var running = new RunningEpoch(this, epoch, cancellationToken);
         _running = running;
         foreach (var batch in running.Batches(cancellationToken))
@@ -109,8 +138,11 @@ internal sealed class PixelBatchReader : IDisposable
         }
     }
 
-    /// <summary>Reads the epoch on the producer thread, handing each full batch to <paramref name="publish"/>.</summary>
-    private void Produce(int epoch, Func<CancellationToken, float[]> takeBuffer, Action<PixelBatch, CancellationToken> publish, CancellationToken token)
+    /// <summary>
+    /// Reads the epoch, yielding each full batch (and a last incomplete one unless it is dropped) in a buffer from
+    /// <paramref name="takeBuffer"/>; the buffer of a yielded batch is not written again.
+    /// </summary>
+    private IEnumerable<PixelBatch> Produce(int epoch, Func<CancellationToken, float[]> takeBuffer, CancellationToken token)
     {
         int size = Shape.Size;
         var random = new Random(EpochSeed(epoch));
@@ -138,16 +170,25 @@ internal sealed class PixelBatchReader : IDisposable
             if (pool is null)
             {
                 pixels.CopyTo(slot);
-                Advance();
+                filled++;
             }
             else if (pool.Add(pixels, slot))
             {
-                Advance();
+                filled++;
+            }
+            if (filled == BatchSize)
+            {
+                yield return new PixelBatch(buffer, filled);
+                (buffer, filled) = (takeBuffer(token), 0);
             }
         }
         while (pool is not null && pool.TryTake(buffer.AsSpan(filled * size, size)))
         {
-            Advance();
+            if (++filled == BatchSize)
+            {
+                yield return new PixelBatch(buffer, filled);
+                (buffer, filled) = (takeBuffer(token), 0);
+            }
         }
 
         if (rows == 0)
@@ -161,17 +202,7 @@ internal sealed class PixelBatchReader : IDisposable
         }
         if (filled > 0 && !_dropLastBatch)
         {
-            publish(new PixelBatch(buffer, filled), token);
-        }
-
-        void Advance()
-        {
-            if (++filled == BatchSize)
-            {
-                publish(new PixelBatch(buffer, filled), token);
-                buffer = takeBuffer(token);
-                filled = 0;
-            }
+            yield return new PixelBatch(buffer, filled);
         }
     }
 
@@ -279,7 +310,10 @@ internal sealed class PixelBatchReader : IDisposable
         {
             try
             {
-                reader.Produce(epoch, t => _free.Take(t), (batch, t) => _ready.Add(batch, t), token);
+                foreach (var batch in reader.Produce(epoch, t => _free.Take(t), token))
+                {
+                    _ready.Add(batch, token);
+                }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {

@@ -63,10 +63,11 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         using var model = new DomainTransferModel(encoder, _options.Width, _options.LearningRate,
             _options.DiscriminatorLearningRate ?? _options.LearningRate, _options.Beta1,
             _options.ConstancyWeight, _options.IdentityWeight, _options.TotalVariationWeight, device);
+        var readAhead = ReadAheadPolicy.ReadAhead(device);
         using var source = new PixelBatchReader(sourceAsTarget, SourceAsTargetColumnName, _options.BatchSize, targetShape, seed,
-            dropLastBatch: true, dataName: "source data");
+            dropLastBatch: true, dataName: "source data", readAhead: readAhead);
         using var target = new PixelBatchReader(_options.Target!, _options.TargetColumnName, _options.BatchSize, targetShape, seed + 1,
-            dropLastBatch: true, dataName: "target data");
+            dropLastBatch: true, dataName: "target data", readAhead: readAhead);
         using var samples = SampleImages(sourceAsTarget, targetShape);
         var title = "Domain transfer";
         var identity = string.Create(CultureInfo.InvariantCulture,

@@ -51,15 +51,15 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
         var host = _environment.Host.Register(GetType().Name);
         using var log = host.Start("GAN training");
         var seed = _options.Seed ?? host.Rand.Next();
-        using var reader = new PixelBatchReader(input, _options.InputColumnName, _options.BatchSize, _options.ImageShape,
-            seed, shuffle: true, dropLastBatch: true);
-        var architecture = Plan(reader.Shape);
         if (_options.TorchThreads is { } threads)
         {
             set_num_threads(threads);
         }
-        manual_seed(seed);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
+        using var reader = new PixelBatchReader(input, _options.InputColumnName, _options.BatchSize, _options.ImageShape,
+            seed, shuffle: true, dropLastBatch: true, readAhead: ReadAheadPolicy.ReadAhead(device));
+        var architecture = Plan(reader.Shape);
+        manual_seed(seed);
         using var model = new AdversarialModel(architecture.CreateGenerator, architecture.CreateDiscriminator,
             architecture.LatentSize, AdversarialSettings.From(_options, seed), device);
         var settings = new GanTrainingSettings(_options.Epochs, seed, _options.TrainingDirectory, _options.Resume,

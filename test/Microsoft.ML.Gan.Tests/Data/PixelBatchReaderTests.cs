@@ -208,6 +208,49 @@ public sealed class PixelBatchReaderTests
     }
 
     /// <summary>The source rows of one epoch, in delivery order.</summary>
+    [TestMethod]
+    [DataRow(true, 103)]
+    [DataRow(false, 100)]
+    public void ReadEpoch_WithoutReadAhead_GivesTheSameBatchesOnTheConsumersThread(bool shuffle, int rows)
+    {
+        var data = PixelRows.Create(_mlContext, rows, [1, 2, 2]);
+        using var ahead = new PixelBatchReader(data, "Pixels", 8, seed: 5, shuffle: shuffle, dropLastBatch: true);
+        using var inline = new PixelBatchReader(data, "Pixels", 8, seed: 5, shuffle: shuffle, dropLastBatch: true, readAhead: false);
+        var consumer = Environment.CurrentManagedThreadId;
+        var producers = new HashSet<int>();
+        var source = PixelRows.Create(_mlContext, rows, [1, 2, 2], i =>
+        {
+            producers.Add(Environment.CurrentManagedThreadId);
+            return [i, 0, 0, 0];
+        });
+        using var watched = new PixelBatchReader(source, "Pixels", 8, readAhead: false);
+
+        for (int epoch = 0; epoch < 2; epoch++)
+        {
+            CollectionAssert.AreEqual(Order(ahead, epoch), Order(inline, epoch));
+        }
+        Assert.HasCount((rows + 7) / 8, watched.ReadEpoch(0).ToList());
+        CollectionAssert.AreEqual(new[] { consumer }, producers.ToArray());
+    }
+
+    [TestMethod]
+    public void ReadEpoch_WithoutReadAhead_ReportsBadValuesAndCountsTheReadingAsWaiting()
+    {
+        var data = PixelRows.Create(_mlContext, 10, [1, 2, 2], i => i == 5 ? [1, 2, float.NaN, 4] : [1, 2, 3, 4]);
+        using var reader = new PixelBatchReader(data, "Pixels", 4, readAhead: false);
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => reader.ReadEpoch(0).ToList());
+        StringAssert.Contains(error.Message, "found NaN at row 5, value index 2");
+
+        var slow = PixelRows.Create(_mlContext, 4, [1, 2, 2], i =>
+        {
+            Thread.Sleep(20);
+            return [1, 2, 3, 4];
+        });
+        using var slowReader = new PixelBatchReader(slow, "Pixels", 4, readAhead: false);
+        _ = slowReader.ReadEpoch(0).ToList();
+        Assert.IsGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(60), slowReader.WaitTime);
+    }
+
     private static List<int> Order(PixelBatchReader reader, int epoch)
     {
         var order = new List<int>();
