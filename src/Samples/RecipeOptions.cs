@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Gan.Samples;
 
 /// <summary>
-/// The training-recipe options of the GAN commands (issue 10 section 2): loss, spectral normalisation, weight average,
+/// The training-recipe options of the GAN commands (the options GAN users ask for most): loss, spectral normalisation, weight average,
 /// learning rates, Adam's betas, critic steps, latent distribution and the networks' widths. Each one given overrides
 /// the preset's value; the rest keep it.
 /// </summary>
@@ -112,7 +112,7 @@ internal static class RecipeOptions
     {
         if (options.Has(name))
         {
-            given.Add($"{label} {value}");
+            given.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label} {value}"));
         }
     }
 }

@@ -140,7 +140,8 @@ internal sealed class PixelBatchReader : IDisposable
 
     /// <summary>
     /// Reads the epoch, yielding each full batch (and a last incomplete one unless it is dropped) in a buffer from
-    /// <paramref name="takeBuffer"/>; the buffer of a yielded batch is not written again.
+    /// <paramref name="takeBuffer"/>; a yielded batch's buffer is written again only once <paramref name="takeBuffer"/>
+    /// hands it out again.
     /// </summary>
     private IEnumerable<PixelBatch> Produce(int epoch, Func<CancellationToken, float[]> takeBuffer, CancellationToken token)
     {
