@@ -40,8 +40,9 @@ public static class BenchCommand
             trials.Add(new BenchTrial(number, pipeline, handWritten));
         }
 
-        var result = new BenchResult("Samples bench " + string.Join(' ', args), MachineInfo.Current(), options.Trainer.Networks(setup, options), options.Cache ? options.Data + " (through mlContext.Data.Cache)" : options.Data, (int)images.shape[0],
-            options.Epochs, options.BatchSize, options.Threads, trials);
+        var data = options.Cache ? options.Data + " (through mlContext.Data.Cache)" : options.Data;
+        var result = new BenchResult("Samples bench " + string.Join(' ', args), MachineInfo.Current(), options.Trainer.Networks(setup, options),
+            data, (int)images.shape[0], options.Epochs, options.BatchSize, options.Threads, trials);
         Console.WriteLine();
         Console.WriteLine(BenchReport.Markdown(result));
         BenchReport.Save(result, options.OutputDirectory);
