@@ -9,7 +9,7 @@ namespace Microsoft.ML.Gan.Networks;
 /// DCGAN's convolutional networks for one <see cref="DcganLayout"/>; the discriminator's regularisation as
 /// <see cref="DcganDiscriminator(DcganLayout, bool, int, bool, double)"/> takes it.
 /// </summary>
-internal sealed class DcganArchitecture(DcganLayout layout, int featureGrid, bool spectralNormalization, bool batchNorm = true, double dropout = 0)
+internal sealed class DcganArchitecture(DcganLayout layout, int featureGrid, bool spectralNormalization, bool batchNorm, double dropout)
     : GanArchitecture
 {
     /// <inheritdoc/>

@@ -16,7 +16,7 @@ namespace Microsoft.ML.Gan.Samples.Bench;
 /// hand-written loop's tensor) rather than decoding the file every epoch.
 /// </param>
 internal sealed record BenchOptions(string OutputDirectory, BenchTrainer Trainer, int Images, int Epochs, int BatchSize, int Threads,
-    int Trials, string Data, bool Cache = false)
+    int Trials, string Data, bool Cache)
 {
     /// <summary>The options, as the usage lines of every command that takes them show them.</summary>
     public const string Arguments =
