@@ -18,22 +18,26 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     private readonly Scalar _constancyWeight;
     private readonly Scalar _identityWeight;
     private readonly Scalar _totalVariationWeight;
+    private readonly int _generatorSteps;
 
-    /// <summary>Builds g and the discriminator for <paramref name="encoder"/>'s features and its image shape, on <paramref name="device"/>.</summary>
-    public DomainTransferModel(FrozenEncoder encoder, int width, double learningRate, double discriminatorLearningRate, double beta1,
-        double constancyWeight, double identityWeight, double totalVariationWeight, Device device)
+    /// <summary>
+    /// Builds g and the discriminator for <paramref name="encoder"/>'s features and its image shape, on
+    /// <paramref name="device"/>, with the width, loss weights, optimiser settings and generator steps of <paramref name="options"/>.
+    /// </summary>
+    public DomainTransferModel(FrozenEncoder encoder, DomainTransferOptions options, Device device)
     {
         Encoder = encoder;
-        var layout = DcganLayout.For(encoder.Image, encoder.FeatureCount, width, width);
+        var layout = DcganLayout.For(encoder.Image, encoder.FeatureCount, options.Width, options.Width);
         Generator = new DcganGenerator(layout);
         Discriminator = new DcganDiscriminator(layout, outputs: DomainTransferLoss.Classes);
         Generator.to(device);
         Discriminator.to(device);
-        _generatorOptimizer = optim.Adam(Generator.parameters(), learningRate, beta1);
-        _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), discriminatorLearningRate, beta1);
-        _constancyWeight = constancyWeight.ToScalar();
-        _identityWeight = identityWeight.ToScalar();
-        _totalVariationWeight = totalVariationWeight.ToScalar();
+        _generatorOptimizer = optim.Adam(Generator.parameters(), options.LearningRate, options.Beta1);
+        _discriminatorOptimizer = optim.Adam(Discriminator.parameters(), options.DiscriminatorLearningRate ?? options.LearningRate, options.Beta1);
+        _constancyWeight = options.ConstancyWeight.ToScalar();
+        _identityWeight = options.IdentityWeight.ToScalar();
+        _totalVariationWeight = options.TotalVariationWeight.ToScalar();
+        _generatorSteps = options.GeneratorSteps;
     }
 
     /// <summary>The frozen encoder f.</summary>
@@ -46,8 +50,9 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     public DcganDiscriminator Discriminator { get; }
 
     /// <summary>
-    /// One discriminator step (L_D) and one generator step (L_GANG + α L_CONST + β L_TID + γ L_TV) on a batch of source
-    /// images (already in the target's channels) and one of target images, both in [-1, 1].
+    /// One discriminator step (L_D), then the generator steps (L_GANG + α L_CONST + β L_TID + γ L_TV), on a batch of
+    /// source images (already in the target's channels) and one of target images, both in [-1, 1]; returns the losses
+    /// of the discriminator step and of the last generator step.
     /// </summary>
     public DomainTransferLosses Step(Tensor source, Tensor target)
     {
@@ -60,11 +65,8 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
             sourceFeatures = Encoder.Encode(source);
             targetFeatures = Encoder.Encode(target);
         }
-        // One forward of both kinds: g's batch-norm statistics in training are then the mixture its running averages
-        // hold, which the grids and the exported graph use; f(s) and f(t) can lie far apart, and apart they would differ.
-        var generated = Generator.forward(cat([sourceFeatures, targetFeatures], 0));
-        var fromSource = generated.narrow(0, 0, source.shape[0]);
-        var fromTarget = generated.narrow(0, source.shape[0], target.shape[0]);
+        var features = cat([sourceFeatures, targetFeatures], 0);
+        var (fromSource, fromTarget) = Generate(features, source.shape[0]);
 
         _discriminatorOptimizer.zero_grad();
         var realLogits = Discriminator.forward(target);
@@ -73,19 +75,40 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         discriminatorLoss.backward();
         _discriminatorOptimizer.step();
 
+        var generator = GeneratorStep(fromSource, fromTarget, sourceFeatures, target);
+        for (var step = 1; step < _generatorSteps; step++)
+        {
+            (fromSource, fromTarget) = Generate(features, source.shape[0]);
+            generator = GeneratorStep(fromSource, fromTarget, sourceFeatures, target);
+        }
+        return new DomainTransferLosses(generator.Total.item<float>(), discriminatorLoss.item<float>(), generator.Adversarial.item<float>(),
+            generator.Constancy.item<float>(), generator.Identity.item<float>(), generator.TotalVariation.item<float>(),
+            RealProbability(realLogits), RealProbability(sourceLogits));
+    }
+
+    /// <summary>
+    /// g of the source features and of the target features in one forward: g's batch-norm statistics in training are
+    /// then the mixture its running averages hold, which the grids and the exported graph use; f(s) and f(t) can lie
+    /// far apart, and apart they would differ.
+    /// </summary>
+    private (Tensor FromSource, Tensor FromTarget) Generate(Tensor features, long sourceCount)
+    {
+        var generated = Generator.forward(features);
+        return (generated.narrow(0, 0, sourceCount), generated.narrow(0, sourceCount, generated.shape[0] - sourceCount));
+    }
+
+    private (Tensor Total, Tensor Adversarial, Tensor Constancy, Tensor Identity, Tensor TotalVariation) GeneratorStep(
+        Tensor fromSource, Tensor fromTarget, Tensor sourceFeatures, Tensor target)
+    {
         _generatorOptimizer.zero_grad();
         var adversarial = DomainTransferLoss.Adversarial(Discriminator.forward(fromSource), Discriminator.forward(fromTarget));
         var constancy = DomainTransferLoss.Constancy(sourceFeatures, Encoder.Encode(fromSource));
         var identity = DomainTransferLoss.Identity(target, fromTarget);
         var totalVariation = _loss.TotalVariation(fromSource);
-        var generatorLoss = adversarial + constancy.mul(_constancyWeight) + identity.mul(_identityWeight)
-            + totalVariation.mul(_totalVariationWeight);
-        generatorLoss.backward();
+        var total = adversarial + constancy.mul(_constancyWeight) + identity.mul(_identityWeight) + totalVariation.mul(_totalVariationWeight);
+        total.backward();
         _generatorOptimizer.step();
-
-        return new DomainTransferLosses(generatorLoss.item<float>(), discriminatorLoss.item<float>(), adversarial.item<float>(),
-            constancy.item<float>(), identity.item<float>(), totalVariation.item<float>(), RealProbability(realLogits),
-            RealProbability(sourceLogits));
+        return (total, adversarial, constancy, identity, totalVariation);
     }
 
     private static float RealProbability(Tensor logits) =>

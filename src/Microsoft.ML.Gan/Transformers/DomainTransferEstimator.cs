@@ -60,9 +60,7 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
         var encoder = _options.Encoder.Create(new EncoderSource(_catalog, sourceAsTarget, SourceAsTargetColumnName, targetShape, seed,
             device, log, _options.CancellationToken));
-        using var model = new DomainTransferModel(encoder, _options.Width, _options.LearningRate,
-            _options.DiscriminatorLearningRate ?? _options.LearningRate, _options.Beta1,
-            _options.ConstancyWeight, _options.IdentityWeight, _options.TotalVariationWeight, device);
+        using var model = new DomainTransferModel(encoder, _options, device);
         var readAhead = ReadAheadPolicy.ReadAhead(device);
         using var source = new PixelBatchReader(sourceAsTarget, SourceAsTargetColumnName, _options.BatchSize, targetShape, seed,
             dropLastBatch: true, dataName: "source data", readAhead: readAhead);

@@ -30,6 +30,8 @@ public sealed class DomainTransferOptions
         public const double LearningRate = 2e-4;
         /// <summary>Adam β1.</summary>
         public const double Beta1 = 0.5;
+        /// <summary>Generator updates per discriminator update.</summary>
+        public const int GeneratorSteps = 1;
         /// <summary>Channel width of g's last hidden map and of the discriminator's first.</summary>
         public const int Width = 64;
         /// <summary>Source images in each epoch's before/after grid.</summary>
@@ -95,6 +97,12 @@ public sealed class DomainTransferOptions
     /// <summary>Adam β1.</summary>
     public double Beta1 = Defaults.Beta1;
 
+    /// <summary>
+    /// Generator updates per discriminator update, each on the same pair of batches. More than one helps g keep up with
+    /// a discriminator that wins outright.
+    /// </summary>
+    public int GeneratorSteps = Defaults.GeneratorSteps;
+
     /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
     public int Width = Defaults.Width;
 
@@ -143,6 +151,7 @@ public sealed class DomainTransferOptions
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(discriminatorRate, nameof(DiscriminatorLearningRate));
         }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GeneratorSteps, nameof(GeneratorSteps));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width, nameof(Width));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));
         if (TorchThreads is { } threads)

@@ -55,9 +55,7 @@ internal sealed class DomainTransferBenchTrainer() : BenchTrainer("dtn")
         using var encoderLayers = NewEncoder(setup);
         manual_seed(BenchSetup.Seed);
         using var encoder = new FrozenEncoder(encoderLayers.to(setup.Device), setup.Image, "bench");
-        using var model = new DomainTransferModel(encoder, settings.Width, settings.LearningRate,
-            settings.DiscriminatorLearningRate ?? settings.LearningRate, settings.Beta1, settings.ConstancyWeight,
-            settings.IdentityWeight, settings.TotalVariationWeight, setup.Device);
+        using var model = new DomainTransferModel(encoder, settings, setup.Device);
         using var random = new torch.Generator(BenchSetup.Seed);
         var source = setup.Images.narrow(0, 0, half);
         var target = setup.Images.narrow(0, half, half);

@@ -1,26 +1,30 @@
 namespace Microsoft.ML.Gan.Samples.SvmEval;
 
 /// <summary>
-/// One draw of the few labelled rows: <c>perClass</c> rows of every class from the labelled pool, split per class
-/// into rows to train on and rows to choose the regularisation with. The test rows are never part of a draw.
+/// One draw of the few labelled rows: <c>perClass</c> rows of every class from the labelled pool, dealt per class into
+/// cross-validation folds that choose the regularisation. The test rows are never part of a draw.
 /// </summary>
-/// <param name="Training">Rows the SVM trains on while the regularisation is chosen.</param>
-/// <param name="Validation">Rows that choose the regularisation.</param>
-internal sealed record LabelDraw(int[] Training, int[] Validation)
+/// <param name="Folds">The labelled rows in folds of about equal size, each holding about as many rows of every class.</param>
+internal sealed record LabelDraw(int[][] Folds)
 {
     /// <summary>All labelled rows of the draw: what the final SVM trains on.</summary>
-    public int[] Labelled => [.. Training, .. Validation];
+    public int[] Labelled => [.. Folds.SelectMany(fold => fold)];
+
+    /// <summary>The labelled rows outside fold <paramref name="fold"/>: what the SVM validated on that fold trains on.</summary>
+    public int[] Outside(int fold) => [.. Folds.Where((_, index) => index != fold).SelectMany(rows => rows)];
 
     /// <summary>
-    /// Draws <paramref name="perClass"/> rows of each class among <paramref name="poolRows"/> rows of
-    /// <paramref name="labels"/>, <paramref name="validationFraction"/> of them (per class) for validation.
+    /// Draws <paramref name="perClass"/> rows of each class among the first <paramref name="poolRows"/> rows of
+    /// <paramref name="labels"/> and deals each class's rows in turn into <paramref name="folds"/> folds.
     /// </summary>
-    public static LabelDraw Create(float[] labels, int poolRows, int perClass, double validationFraction, int seed)
+    public static LabelDraw Create(float[] labels, int poolRows, int perClass, int folds, int seed)
     {
+        if (folds < 2 || folds > perClass)
+        {
+            throw new ArgumentException($"--folds {folds} must be between 2 and --labels-per-class ({perClass}).");
+        }
         var random = new Random(seed);
-        var training = new List<int>();
-        var validation = new List<int>();
-        var validationPerClass = Math.Max(1, (int)Math.Round(perClass * validationFraction));
+        var dealt = Enumerable.Range(0, folds).Select(_ => new List<int>()).ToArray();
         foreach (var rows in Enumerable.Range(0, poolRows).GroupBy(row => labels[row]).OrderBy(group => group.Key))
         {
             var shuffled = rows.ToArray();
@@ -29,9 +33,11 @@ internal sealed record LabelDraw(int[] Training, int[] Validation)
             {
                 throw new ArgumentException($"Class {rows.Key} has {shuffled.Length} rows in the labelled pool; --labels-per-class {perClass} needs that many.");
             }
-            validation.AddRange(shuffled[..validationPerClass]);
-            training.AddRange(shuffled[validationPerClass..perClass]);
+            for (var i = 0; i < perClass; i++)
+            {
+                dealt[i % folds].Add(shuffled[i]);
+            }
         }
-        return new LabelDraw([.. training], [.. validation]);
+        return new LabelDraw([.. dealt.Select(fold => fold.ToArray())]);
     }
 }

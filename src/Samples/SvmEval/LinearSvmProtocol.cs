@@ -1,41 +1,54 @@
+using System.Collections.Concurrent;
 using Microsoft.ML.Trainers;
 
 namespace Microsoft.ML.Gan.Samples.SvmEval;
 
 /// <summary>
 /// The classifier of the representation test: NormalizeMeanVariance when standardising, NormalizeMinMax otherwise
-/// (statistics of the training rows) →
-/// MapValueToKey(Label) → OneVersusAll(linear SVM): LinearSvm (Pegasos, <paramref name="iterations"/> passes), or with
-/// <paramref name="dualSolver"/> SdcaNonCalibrated with the hinge loss (the SVM's dual solved by coordinate ascent,
-/// as LIBLINEAR does, to convergence or <paramref name="iterations"/> passes). The regularisation λ is chosen on the
-/// draw's validation rows; the SVM is then trained again on all its labelled rows with that λ and measured on the test rows.
+/// (statistics of the training rows) → MapValueToKey(Label) → cache → OneVersusAll(linear SVM): LinearSvm (Pegasos,
+/// <paramref name="iterations"/> passes), or with <paramref name="dualSolver"/> SdcaNonCalibrated with the hinge loss
+/// (the SVM's dual solved by coordinate ascent, as LIBLINEAR does, to convergence or <paramref name="iterations"/>
+/// passes). The regularisation λ is chosen by cross-validation over the draw's folds (the largest λ among equally
+/// accurate ones); the SVM is then trained again on all the draw's labelled rows with that λ and measured on the test
+/// rows. Every fit has its own <see cref="MLContext"/> seeded with <paramref name="seed"/>, so the fits run in
+/// parallel (<paramref name="parallelFits"/> at once) and give the same results in any order.
 /// </summary>
-internal sealed class LinearSvmProtocol(MLContext mlContext, IReadOnlyList<float> lambdas, int iterations, bool standardise, bool dualSolver)
+internal sealed class LinearSvmProtocol(IReadOnlyList<float> lambdas, int iterations, bool standardise, bool dualSolver, int seed, int parallelFits)
 {
-    /// <summary>Chooses λ, trains and measures one draw of one representation.</summary>
-    public SvmResult Run(FeatureTable table, LabelDraw draw, int[] testRows)
+    /// <summary>Chooses λ, trains and measures one draw of one representation; <paramref name="progress"/> hears each λ's cross-validation accuracy.</summary>
+    public SvmResult Run(FeatureTable table, LabelDraw draw, int[] testRows, Action<string> progress)
     {
-        var training = table.View(mlContext, draw.Training);
-        var validation = table.View(mlContext, draw.Validation);
-        var (lambda, validationAccuracy) = lambdas
-            .Select(l => (Lambda: l, Accuracy: Evaluate(Fit(training, l), validation).MicroAccuracy))
-            .MaxBy(candidate => candidate.Accuracy);
-        var test = Evaluate(Fit(table.View(mlContext, draw.Labelled), lambda), table.View(mlContext, testRows));
-        return new SvmResult(test.MicroAccuracy, test.MacroAccuracy, lambda, validationAccuracy);
+        var foldAccuracies = new ConcurrentDictionary<(float Lambda, int Fold), double>();
+        var fits = lambdas.SelectMany(lambda => Enumerable.Range(0, draw.Folds.Length).Select(fold => (Lambda: lambda, Fold: fold)));
+        Parallel.ForEach(fits, new ParallelOptions { MaxDegreeOfParallelism = parallelFits }, fit =>
+            foldAccuracies[fit] = FitAndEvaluate(table, draw.Outside(fit.Fold), draw.Folds[fit.Fold], fit.Lambda).MicroAccuracy);
+        var crossValidation = lambdas
+            .Select(lambda => (Lambda: lambda, Accuracy: Enumerable.Range(0, draw.Folds.Length).Average(fold => foldAccuracies[(lambda, fold)])))
+            .ToList();
+        foreach (var (lambda, accuracy) in crossValidation)
+        {
+            progress($"λ {lambda:g1}: {accuracy:P2} cross-validated");
+        }
+        var (chosen, validationAccuracy) = crossValidation.OrderByDescending(candidate => candidate.Lambda).MaxBy(candidate => candidate.Accuracy);
+        var test = FitAndEvaluate(table, draw.Labelled, testRows, chosen);
+        return new SvmResult(test.MicroAccuracy, test.MacroAccuracy, chosen, validationAccuracy);
     }
 
-    private ITransformer Fit(IDataView training, float lambda)
+    private Microsoft.ML.Data.MulticlassClassificationMetrics FitAndEvaluate(FeatureTable table, int[] trainingRows, int[] evaluationRows, float lambda)
     {
+        var mlContext = new MLContext(seed);
         IEstimator<ITransformer> normalize = standardise
             ? mlContext.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn)
             : mlContext.Transforms.NormalizeMinMax(FeatureTable.FeaturesColumn);
-        return normalize
+        var model = normalize
             .Append(mlContext.Transforms.Conversion.MapValueToKey(FeatureTable.LabelColumn))
-            .Append(OneVersusAll(lambda))
-            .Fit(training);
+            .AppendCacheCheckpoint(mlContext)
+            .Append(OneVersusAll(mlContext, lambda))
+            .Fit(table.View(mlContext, trainingRows));
+        return mlContext.MulticlassClassification.Evaluate(model.Transform(table.View(mlContext, evaluationRows)), FeatureTable.LabelColumn);
     }
 
-    private IEstimator<ITransformer> OneVersusAll(float lambda) => dualSolver
+    private IEstimator<ITransformer> OneVersusAll(MLContext mlContext, float lambda) => dualSolver
         ? mlContext.MulticlassClassification.Trainers.OneVersusAll(
             mlContext.BinaryClassification.Trainers.SdcaNonCalibrated(new SdcaNonCalibratedBinaryTrainer.Options
             {
@@ -55,7 +68,4 @@ internal sealed class LinearSvmProtocol(MLContext mlContext, IReadOnlyList<float
                 Lambda = lambda,
                 NumberOfIterations = iterations,
             }), FeatureTable.LabelColumn);
-
-    private Microsoft.ML.Data.MulticlassClassificationMetrics Evaluate(ITransformer model, IDataView rows) =>
-        mlContext.MulticlassClassification.Evaluate(model.Transform(rows), FeatureTable.LabelColumn);
 }

@@ -9,16 +9,15 @@ namespace Microsoft.ML.Gan.Samples.SvmEval;
 /// <c>svm-eval</c>: the DCGAN paper's representation test. A DCGAN is trained on the images before the test rows
 /// without their labels (or taken from <c>--model</c>); from those same rows a few labelled rows per class are drawn,
 /// several times; OneVersusAll(LinearSvm) learns on them from (a) raw pixels, (b) features of an untrained
-/// discriminator of the same architecture and (c) features of the trained discriminator, λ chosen on a validation
-/// split of the labelled rows; micro and macro accuracy on the held-out test rows (the last rows of the file).
+/// discriminator of the same architecture and (c) features of the trained discriminator, λ chosen by cross-validation
+/// over the labelled rows; micro and macro accuracy on the held-out test rows (the last rows of the file).
 /// </summary>
 internal static class SvmEvalCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--epochs N] [--iterations N] [--classifier linearsvm|sdca] [--normalize minmax|meanvariance] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
+        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--folds N (5)] [--epochs N] [--iterations N] [--classifier linearsvm|sdca] [--normalize minmax|meanvariance] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
 
-    private const double ValidationFraction = 0.2;
     private static readonly float[] s_lambdas = [1e-7f, 1e-6f, 1e-5f, 1e-4f, 1e-3f, 1e-2f, 1e-1f, 1f];
 
     /// <summary>Runs the command.</summary>
@@ -30,6 +29,8 @@ internal static class SvmEvalCommand
         var perClass = options.Number("--labels-per-class", 100)!.Value;
         var testCount = options.Number("--test", 2000)!.Value;
         var draws = options.Number("--draws", 5)!.Value;
+        var folds = options.Number("--folds", 5)!.Value;
+        var threads = options.Number("--threads", Environment.ProcessorCount)!.Value;
         var iterations = options.Number("--iterations", 20)!.Value;
         var standardise = options.Text("--normalize", "minmax") switch
         {
@@ -74,7 +75,7 @@ internal static class SvmEvalCommand
         var pool = mlContext.Data.TakeRows(all, poolRows);
         var clock = Stopwatch.StartNew();
 
-        var modelPath = options.Text("--model") ?? TrainDiscriminator(mlContext, pool, options, seed, width, output);
+        var modelPath = options.Text("--model") ?? TrainDiscriminator(mlContext, pool, options, seed, width, threads, output);
         var trained = new DiscriminatorFeaturesOptions { ModelPath = modelPath, Layers = layers, Grid = grid };
         // The baseline has the trained discriminator's architecture: its image shape and width (--width, when --model is given too).
         var untrained = new DiscriminatorFeaturesOptions
@@ -93,18 +94,19 @@ internal static class SvmEvalCommand
         };
 
         var labelDraws = Enumerable.Range(0, draws)
-            .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, ValidationFraction, seed + draw)).ToList();
+            .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, folds, seed + draw)).ToList();
         var testRows = Enumerable.Range(poolRows, testCount).ToArray();
-        var protocol = new LinearSvmProtocol(mlContext, s_lambdas, iterations, standardise, dualSolver);
+        var protocol = new LinearSvmProtocol(s_lambdas, iterations, standardise, dualSolver, seed, threads);
         var report = new SvmEvalReport(
             $"Data: {images} ({rowCount} rows). GAN: {(options.Text("--model") is null ? $"trained here on the first {poolRows} rows without labels" : "--model")} ({modelPath}). " +
-            $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, {ValidationFraction:P0} of each draw for choosing λ in " +
+            $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, each dealt into {folds} folds to choose λ by cross-validation in " +
             $"{{{string.Join(", ", s_lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}. Test: the last {testCount} rows. " +
             $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll({(dualSolver ? "SdcaNonCalibrated, hinge loss, at most" : "LinearSvm,")} {iterations} iterations). Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, {grid}×{grid} grid.");
         foreach (var (name, read) in representations)
         {
             var table = read();
-            var results = labelDraws.Select(draw => protocol.Run(table, draw, testRows)).ToList();
+            var results = labelDraws.Select((draw, index) => protocol.Run(table, draw, testRows,
+                line => Console.WriteLine($"{name}, draw {index + 1}/{draws}: {line} ({clock.Elapsed:hh\\:mm\\:ss})"))).ToList();
             report.Add(name, table.Width, results);
             Console.WriteLine($"{name}: {results.Average(r => r.MicroAccuracy):P2} micro, {results.Average(r => r.MacroAccuracy):P2} macro ({clock.Elapsed:hh\\:mm\\:ss})");
         }
@@ -117,7 +119,7 @@ internal static class SvmEvalCommand
     }
 
     /// <summary>Trains a DCGAN on the pool's images only (labels dropped) and saves it as discriminator.zip.</summary>
-    private static string TrainDiscriminator(MLContext mlContext, IDataView pool, CommandLine options, int seed, int width, string output)
+    private static string TrainDiscriminator(MLContext mlContext, IDataView pool, CommandLine options, int seed, int width, int threads, string output)
     {
         var unlabelled = mlContext.Transforms.DropColumns(GanDataCatalog.LabelColumnName).Fit(pool).Transform(pool);
         var dcgan = new DcganOptions
@@ -125,7 +127,7 @@ internal static class SvmEvalCommand
             Epochs = options.Number("--epochs", DcganOptions.Defaults.Epochs)!.Value,
             DiscriminatorWidth = width,
             Seed = seed,
-            TorchThreads = options.Number("--threads", Environment.ProcessorCount),
+            TorchThreads = threads,
             TrainingDirectory = Path.Combine(output, "dcgan"),
             Progress = new ConsoleProgress(),
         };

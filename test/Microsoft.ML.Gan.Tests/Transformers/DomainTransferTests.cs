@@ -50,14 +50,51 @@ public sealed class DomainTransferTests
         TotalVariationWeight = 0.05,
     };
 
+    private static DomainTransferOptions TinyOptions(double totalVariationWeight, int generatorSteps = 1) => new()
+    {
+        Width = 4,
+        LearningRate = 1e-2,
+        Beta1 = 0.5,
+        ConstancyWeight = 15,
+        IdentityWeight = 15,
+        TotalVariationWeight = totalVariationWeight,
+        GeneratorSteps = generatorSteps,
+    };
+
+    [TestMethod]
+    public void GeneratorStepsUpdateTheGeneratorAgainAndTheDiscriminatorOnce()
+    {
+        using var scope = NewDisposeScope();
+        var image = new ImageShape(3, Side, Side);
+        manual_seed(3);
+        var source = rand(4, 3, Side, Side) * 2 - 1;
+        var target = rand(4, 3, Side, Side) * 2 - 1;
+        (List<Tensor> Generator, List<Tensor> Discriminator) AfterOneStep(int generatorSteps)
+        {
+            manual_seed(4);
+            using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null),
+                TinyOptions(totalVariationWeight: 0, generatorSteps), CPU);
+            model.Step(source, target);
+            return (model.Generator.parameters().Select(p => p.detach().clone()).ToList(),
+                model.Discriminator.parameters().Select(p => p.detach().clone()).ToList());
+        }
+
+        var once = AfterOneStep(1);
+        var thrice = AfterOneStep(3);
+
+        Assert.IsTrue(once.Discriminator.Zip(thrice.Discriminator).All(pair => pair.First.allclose(pair.Second, 0, 0)),
+            "the discriminator was updated more than once");
+        Assert.IsFalse(once.Generator.Zip(thrice.Generator).All(pair => pair.First.allclose(pair.Second, 0, 0)),
+            "the extra generator steps did not move g");
+    }
+
     [TestMethod]
     public void TrainingStepsLeaveTheEncoderUnchangedAndMoveTheGenerator()
     {
         manual_seed(1);
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
-        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), width: 4,
-            learningRate: 1e-2, discriminatorLearningRate: 1e-2, beta1: 0.5, constancyWeight: 15, identityWeight: 15, totalVariationWeight: 0.05, CPU);
+        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), TinyOptions(totalVariationWeight: 0.05), CPU);
         var encoderBefore = model.Encoder.Layers.parameters().Select(p => p.detach().clone()).ToList();
         var generatorBefore = model.Generator.parameters().Select(p => p.detach().clone()).ToList();
 
@@ -78,8 +115,7 @@ public sealed class DomainTransferTests
         manual_seed(2);
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
-        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), width: 4,
-            learningRate: 1e-2, discriminatorLearningRate: 1e-2, beta1: 0.5, constancyWeight: 15, identityWeight: 15, totalVariationWeight: 0, CPU);
+        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
         model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
 
         var grey = rand(1, 1, Side, Side) * 255;
