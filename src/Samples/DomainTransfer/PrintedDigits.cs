@@ -13,6 +13,8 @@ internal static class PrintedDigits
     /// <summary>The side of the images.</summary>
     public const int Side = 28;
 
+    private const string Digits = "0123456789";
+
     // Rendered larger, then scaled down: smoother strokes, as a camera crop would give.
     private const int Oversample = 3;
 
@@ -24,8 +26,8 @@ internal static class PrintedDigits
             .SelectMany(f => Directory.EnumerateFiles(f, "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".otf", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(SKTypeface.FromFile)
-            .Where(t => t is not null && t.GlyphCount > 0)
+            .Select(path => SKTypeface.FromFile(path))
+            .Where(t => t is not null && t.ContainsGlyphs(Digits))
             .ToList();
         return typefaces.Count > 0 ? typefaces : [SKTypeface.Default];
     }

@@ -18,7 +18,7 @@ internal static class SvmEvalCommand
     public const string Usage =
         "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N] [--folds N (5)] [--epochs N] [--iterations N] [--classifier linearsvm|sdca] [--normalize minmax|meanvariance] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
 
-    private static readonly float[] s_lambdas = [1e-7f, 1e-6f, 1e-5f, 1e-4f, 1e-3f, 1e-2f, 1e-1f, 1f];
+    private static readonly float[] s_lambdas = [1e-5f, 3e-5f, 1e-4f, 3e-4f, 1e-3f, 3e-3f, 1e-2f, 3e-2f, 0.1f, 0.3f, 1f, 3f, 10f];
 
     /// <summary>Runs the command.</summary>
     public static int Run(CommandLine options)
