@@ -22,14 +22,15 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
 
     /// <summary>
     /// Builds g and the discriminator for <paramref name="encoder"/>'s features and its image shape, on
-    /// <paramref name="device"/>, with the width, loss weights, optimiser settings and generator steps of <paramref name="options"/>.
+    /// <paramref name="device"/>, with the width, discriminator, loss weights, optimiser settings and generator steps of <paramref name="options"/>.
     /// </summary>
     public DomainTransferModel(FrozenEncoder encoder, DomainTransferOptions options, Device device)
     {
         Encoder = encoder;
         var layout = DcganLayout.For(encoder.Image, encoder.FeatureCount, options.Width, options.Width);
         Generator = new DcganGenerator(layout);
-        Discriminator = new DcganDiscriminator(layout, outputs: DomainTransferLoss.Classes);
+        Discriminator = new DcganDiscriminator(layout, outputs: DomainTransferLoss.Classes, batchNorm: options.DiscriminatorBatchNorm,
+            dropout: options.DiscriminatorDropout);
         Generator.to(device);
         Discriminator.to(device);
         _generatorOptimizer = optim.Adam(Generator.parameters(), options.LearningRate, options.Beta1);

@@ -103,6 +103,12 @@ public sealed class DomainTransferOptions
     /// </summary>
     public int GeneratorSteps = Defaults.GeneratorSteps;
 
+    /// <summary>Whether the discriminator's hidden blocks after the first have batch norm (the DCGAN paper's); false for none.</summary>
+    public bool DiscriminatorBatchNorm = true;
+
+    /// <summary>Probability of dropping each hidden discriminator activation while training; 0 for none.</summary>
+    public double DiscriminatorDropout;
+
     /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
     public int Width = Defaults.Width;
 
@@ -152,6 +158,8 @@ public sealed class DomainTransferOptions
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(discriminatorRate, nameof(DiscriminatorLearningRate));
         }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GeneratorSteps, nameof(GeneratorSteps));
+        ArgumentOutOfRangeException.ThrowIfNegative(DiscriminatorDropout, nameof(DiscriminatorDropout));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(DiscriminatorDropout, 1, nameof(DiscriminatorDropout));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width, nameof(Width));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));
         if (TorchThreads is { } threads)

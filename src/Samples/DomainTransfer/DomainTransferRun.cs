@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 internal static class DomainTransferRun
 {
     /// <summary>The options both commands take, for usage lines.</summary>
-    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--g-steps N] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--g-steps N] [--d-no-batch-norm] [--d-dropout X] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
 
     /// <summary>The target images <c>--target</c> names (else the <paramref name="fallback"/>'s): "mnist", an IDX file or a folder resized to <paramref name="imageSize"/>.</summary>
     public static IDataView Target(MLContext mlContext, CommandLine options, Func<string> fallback, int imageSize, bool grey) =>
@@ -31,6 +31,8 @@ internal static class DomainTransferRun
         transfer.LearningRate = options.Real("--learning-rate", transfer.LearningRate);
         transfer.DiscriminatorLearningRate = options.Real("--d-learning-rate", transfer.LearningRate);
         transfer.GeneratorSteps = options.Number("--g-steps", transfer.GeneratorSteps)!.Value;
+        transfer.DiscriminatorBatchNorm = !options.Has("--d-no-batch-norm");
+        transfer.DiscriminatorDropout = options.Real("--d-dropout", transfer.DiscriminatorDropout);
         transfer.Width = options.Number("--width", transfer.Width)!.Value;
         transfer.Seed = options.Number("--seed", 1);
         transfer.TorchThreads = options.Number("--threads", Environment.ProcessorCount);

@@ -191,14 +191,22 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
-    public void DiscriminatorLearningRateOfZeroIsRefusedByName()
+    [DataRow(nameof(DomainTransferOptions.DiscriminatorLearningRate))]
+    [DataRow(nameof(DomainTransferOptions.GeneratorSteps))]
+    [DataRow(nameof(DomainTransferOptions.DiscriminatorDropout))]
+    public void OutOfRangeOptionIsRefusedByName(string option)
     {
         var mlContext = new MLContext(seed: 1);
         using var encoder = TinyEncoder();
         var options = SmallOptions(Images(mlContext, 16, channels: 3), encoder);
-        options.DiscriminatorLearningRate = 0;
+        switch (option)
+        {
+            case nameof(DomainTransferOptions.DiscriminatorLearningRate): options.DiscriminatorLearningRate = 0; break;
+            case nameof(DomainTransferOptions.GeneratorSteps): options.GeneratorSteps = 0; break;
+            default: options.DiscriminatorDropout = 1; break;
+        }
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
-        Assert.AreEqual(nameof(DomainTransferOptions.DiscriminatorLearningRate), error.ParamName);
+        Assert.AreEqual(option, error.ParamName);
     }
 
     private sealed class TextRow
