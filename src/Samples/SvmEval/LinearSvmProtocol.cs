@@ -6,14 +6,15 @@ namespace Microsoft.ML.Gan.Samples.SvmEval;
 /// <summary>
 /// The classifier of the representation test: NormalizeMeanVariance when standardising, NormalizeMinMax otherwise
 /// (statistics of the training rows) → MapValueToKey(Label) → cache → OneVersusAll(linear SVM): LinearSvm (Pegasos,
-/// <paramref name="iterations"/> passes), or with <paramref name="dualSolver"/> SdcaNonCalibrated with the hinge loss
-/// (the SVM's dual solved by coordinate ascent, as LIBLINEAR does, to convergence or <paramref name="iterations"/>
-/// passes). The regularisation λ is chosen by cross-validation over the draw's folds (the largest λ among equally
+/// <paramref name="iterations"/> passes), or with <paramref name="dualSolver"/> SdcaNonCalibrated with the hinge loss,
+/// or the smoothed hinge loss with <paramref name="smoothedHinge"/> (the SVM's dual solved by coordinate ascent, as
+/// LIBLINEAR does, to convergence or <paramref name="iterations"/> passes). The regularisation λ is chosen by cross-validation over the draw's folds (the largest λ among equally
 /// accurate ones); the SVM is then trained again on all the draw's labelled rows with that λ and measured on the test
 /// rows. Every fit has its own <see cref="MLContext"/> seeded with <paramref name="seed"/>, so the fits run in
 /// parallel (<paramref name="parallelFits"/> at once) and give the same results in any order.
 /// </summary>
-internal sealed class LinearSvmProtocol(IReadOnlyList<float> lambdas, int iterations, bool standardise, bool dualSolver, int seed, int parallelFits)
+internal sealed class LinearSvmProtocol(IReadOnlyList<float> lambdas, int iterations, bool standardise, bool dualSolver, bool smoothedHinge,
+    int seed, int parallelFits)
 {
     /// <summary>Chooses λ, trains and measures one draw of one representation; <paramref name="progress"/> hears each λ's cross-validation accuracy.</summary>
     public SvmResult Run(FeatureTable table, LabelDraw draw, int[] testRows, Action<string> progress)
@@ -56,7 +57,7 @@ internal sealed class LinearSvmProtocol(IReadOnlyList<float> lambdas, int iterat
                 FeatureColumnName = FeatureTable.FeaturesColumn,
                 L2Regularization = lambda,
                 L1Regularization = 0,
-                LossFunction = new HingeLoss(),
+                LossFunction = smoothedHinge ? new SmoothedHingeLoss() : new HingeLoss(),
                 MaximumNumberOfIterations = iterations,
                 NumberOfThreads = 1,
             }), FeatureTable.LabelColumn)

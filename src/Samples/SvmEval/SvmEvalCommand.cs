@@ -16,7 +16,7 @@ internal static class SvmEvalCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N (5)] [--folds N (5)] [--epochs N (30)] [--iterations N (100)] [--classifier sdca|linearsvm] [--normalize meanvariance|minmax] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
+        "svm-eval [--images IDX --labels IDX] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N (5)] [--folds N (5)] [--epochs N (30)] [--iterations N (100)] [--classifier sdca|linearsvm] [--normalize meanvariance|minmax] [--svm-loss hinge|smoothedhinge] [--representations raw,untrained,trained] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
 
     // Three times the trainers' default: measured better than 10 epochs and as good as 60 (BENCHMARKS.md).
     private const int DefaultEpochs = 30;
@@ -46,6 +46,16 @@ internal static class SvmEvalCommand
             "sdca" => true,
             var other => throw new ArgumentException($"--classifier takes linearsvm or sdca; found '{other}'."),
         };
+        var smoothedHinge = options.Text("--svm-loss", "hinge") switch
+        {
+            "hinge" => false,
+            "smoothedhinge" => true,
+            var other => throw new ArgumentException($"--svm-loss takes hinge or smoothedhinge; found '{other}'."),
+        };
+        if (smoothedHinge && !dualSolver)
+        {
+            throw new ArgumentException("--svm-loss smoothedhinge needs --classifier sdca (LinearSvm minimises the hinge loss).");
+        }
         if (options.Has("--d-width"))
         {
             throw new ArgumentException("svm-eval sets the discriminator's width with --width (it is also the untrained baseline's).");
@@ -88,23 +98,29 @@ internal static class SvmEvalCommand
             Layers = layers,
             Grid = grid,
         };
-        var representations = new List<(string Name, Func<FeatureTable> Read)>
+        var allRepresentations = new List<(string Key, string Name, Func<FeatureTable> Read)>
         {
-            ("raw pixels", () => FeatureTable.Read(all, GanDataCatalog.PixelsColumnName)),
-            ("untrained discriminator", () => Features(mlContext, untrained, all)),
-            ("trained discriminator", () => Features(mlContext, trained, all)),
+            ("raw", "raw pixels", () => FeatureTable.Read(all, GanDataCatalog.PixelsColumnName)),
+            ("untrained", "untrained discriminator", () => Features(mlContext, untrained, all)),
+            ("trained", "trained discriminator", () => Features(mlContext, trained, all)),
         };
+        var chosen = options.Text("--representations")?.Split(',') ?? [.. allRepresentations.Select(r => r.Key)];
+        if (chosen.FirstOrDefault(key => allRepresentations.All(r => r.Key != key)) is { } unknown)
+        {
+            throw new ArgumentException($"--representations takes raw, untrained and trained, separated by commas; found '{unknown}'.");
+        }
+        var representations = allRepresentations.Where(r => chosen.Contains(r.Key)).ToList();
 
         var labelDraws = Enumerable.Range(0, draws)
             .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, folds, seed + draw)).ToList();
         var testRows = Enumerable.Range(poolRows, testCount).ToArray();
-        var protocol = new LinearSvmProtocol(s_lambdas, iterations, standardise, dualSolver, seed, threads);
+        var protocol = new LinearSvmProtocol(s_lambdas, iterations, standardise, dualSolver, smoothedHinge, seed, threads);
         var report = new SvmEvalReport(
             $"Data: {images} ({rowCount} rows). GAN: {(options.Text("--model") is null ? $"trained here on the first {poolRows} rows without labels" : "--model")} ({modelPath}). " +
             $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, each dealt into {folds} folds to choose λ by cross-validation in " +
             $"{{{string.Join(", ", s_lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}. Test: the last {testCount} rows. " +
-            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll({(dualSolver ? "SdcaNonCalibrated, hinge loss, at most" : "LinearSvm,")} {iterations} iterations). Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, {grid}×{grid} grid.");
-        foreach (var (name, read) in representations)
+            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll({(dualSolver ? $"SdcaNonCalibrated, {(smoothedHinge ? "smoothed hinge" : "hinge")} loss, at most" : "LinearSvm,")} {iterations} iterations). Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, {grid}×{grid} grid.");
+        foreach (var (_, name, read) in representations)
         {
             var table = read();
             var results = labelDraws.Select((draw, index) => protocol.Run(table, draw, testRows,
