@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.ML.Trainers;
 
 namespace Microsoft.ML.Gan.Samples.SvmEval;
@@ -8,22 +9,62 @@ namespace Microsoft.ML.Gan.Samples.SvmEval;
 /// (statistics of the training rows) → MapValueToKey(Label) → cache → OneVersusAll(linear SVM): LinearSvm (Pegasos,
 /// <paramref name="iterations"/> passes), or with <paramref name="dualSolver"/> SdcaNonCalibrated with the hinge loss,
 /// or the smoothed hinge loss with <paramref name="smoothedHinge"/> (the SVM's dual solved by coordinate ascent, as
-/// LIBLINEAR does, to convergence or <paramref name="iterations"/> passes). The regularisation λ is chosen by cross-validation over the draw's folds (the largest λ among equally
-/// accurate ones); the SVM is then trained again on all the draw's labelled rows with that λ and measured on the test
-/// rows. Every fit has its own <see cref="MLContext"/> seeded with <paramref name="seed"/>, so the fits run in
+/// LIBLINEAR does, to convergence or <paramref name="iterations"/> passes). The regularisation λ is chosen from
+/// <see cref="Lambdas"/> by cross-validation over the draw's folds (the largest λ among equally accurate ones); the
+/// SVM is then trained again on all the draw's labelled rows with that λ and measured on the test rows. Every fit has its own <see cref="MLContext"/> seeded with <paramref name="seed"/>, so the fits run in
 /// parallel (<paramref name="parallelFits"/> at once) and give the same results in any order.
 /// </summary>
-internal sealed class LinearSvmProtocol(IReadOnlyList<float> lambdas, int iterations, bool standardise, bool dualSolver, bool smoothedHinge,
+internal sealed class LinearSvmProtocol(int iterations, bool standardise, bool dualSolver, bool smoothedHinge,
     int seed, int parallelFits)
 {
+    /// <summary>The λ grid the cross-validation chooses from: half decades from 1e-5 to 10.</summary>
+    public static readonly float[] Lambdas = [1e-5f, 3e-5f, 1e-4f, 3e-4f, 1e-3f, 3e-3f, 1e-2f, 3e-2f, 0.1f, 0.3f, 1f, 3f, 10f];
+
+    /// <summary>
+    /// The classifier the command line asks for: <c>--classifier sdca|linearsvm</c>, <c>--svm-loss hinge|smoothedhinge</c>
+    /// (SDCA only), <c>--iterations N</c> (100), <c>--normalize meanvariance|minmax</c>; the grid <see cref="Lambdas"/>.
+    /// </summary>
+    public static LinearSvmProtocol FromCommandLine(CommandLine options, int seed, int parallelFits)
+    {
+        var standardise = options.Text("--normalize", "meanvariance") switch
+        {
+            "minmax" => false,
+            "meanvariance" => true,
+            var other => throw new ArgumentException($"--normalize takes minmax or meanvariance; found '{other}'."),
+        };
+        var dualSolver = options.Text("--classifier", "sdca") switch
+        {
+            "linearsvm" => false,
+            "sdca" => true,
+            var other => throw new ArgumentException($"--classifier takes linearsvm or sdca; found '{other}'."),
+        };
+        var smoothedHinge = options.Text("--svm-loss", "hinge") switch
+        {
+            "hinge" => false,
+            "smoothedhinge" => true,
+            var other => throw new ArgumentException($"--svm-loss takes hinge or smoothedhinge; found '{other}'."),
+        };
+        if (smoothedHinge && !dualSolver)
+        {
+            throw new ArgumentException("--svm-loss smoothedhinge needs --classifier sdca (LinearSvm minimises the hinge loss).");
+        }
+        return new LinearSvmProtocol(options.Number("--iterations", 100)!.Value, standardise, dualSolver, smoothedHinge, seed, parallelFits);
+    }
+
+    /// <summary>The classifier and the λ grid, for reports.</summary>
+    public string Description =>
+        $"{(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll(" +
+        $"{(dualSolver ? $"SdcaNonCalibrated, {(smoothedHinge ? "smoothed hinge" : "hinge")} loss, at most" : "LinearSvm,")} {iterations} iterations), " +
+        $"λ in {{{string.Join(", ", Lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}";
+
     /// <summary>Chooses λ, trains and measures one draw of one representation; <paramref name="progress"/> hears each λ's cross-validation accuracy.</summary>
     public SvmResult Run(FeatureTable table, LabelDraw draw, int[] testRows, Action<string> progress)
     {
         var foldAccuracies = new ConcurrentDictionary<(float Lambda, int Fold), double>();
-        var fits = lambdas.SelectMany(lambda => Enumerable.Range(0, draw.Folds.Length).Select(fold => (Lambda: lambda, Fold: fold)));
+        var fits = Lambdas.SelectMany(lambda => Enumerable.Range(0, draw.Folds.Length).Select(fold => (Lambda: lambda, Fold: fold)));
         Parallel.ForEach(fits, new ParallelOptions { MaxDegreeOfParallelism = parallelFits }, fit =>
             foldAccuracies[fit] = FitAndEvaluate(table, draw.Outside(fit.Fold), draw.Folds[fit.Fold], fit.Lambda).MicroAccuracy);
-        var crossValidation = lambdas
+        var crossValidation = Lambdas
             .Select(lambda => (Lambda: lambda, Accuracy: Enumerable.Range(0, draw.Folds.Length).Average(fold => foldAccuracies[(lambda, fold)])))
             .ToList();
         foreach (var (lambda, accuracy) in crossValidation)

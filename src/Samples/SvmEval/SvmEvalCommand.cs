@@ -20,7 +20,6 @@ internal static class SvmEvalCommand
 
     // Three times the trainers' default: measured better than 10 epochs and as good as 60 (BENCHMARKS.md).
     private const int DefaultEpochs = 30;
-    private static readonly float[] s_lambdas = [1e-5f, 3e-5f, 1e-4f, 3e-4f, 1e-3f, 3e-3f, 1e-2f, 3e-2f, 0.1f, 0.3f, 1f, 3f, 10f];
 
     /// <summary>Runs the command.</summary>
     public static int Run(CommandLine options)
@@ -33,29 +32,6 @@ internal static class SvmEvalCommand
         var draws = options.Number("--draws", 5)!.Value;
         var folds = options.Number("--folds", 5)!.Value;
         var threads = options.Number("--threads", Environment.ProcessorCount)!.Value;
-        var iterations = options.Number("--iterations", 100)!.Value;
-        var standardise = options.Text("--normalize", "meanvariance") switch
-        {
-            "minmax" => false,
-            "meanvariance" => true,
-            var other => throw new ArgumentException($"--normalize takes minmax or meanvariance; found '{other}'."),
-        };
-        var dualSolver = options.Text("--classifier", "sdca") switch
-        {
-            "linearsvm" => false,
-            "sdca" => true,
-            var other => throw new ArgumentException($"--classifier takes linearsvm or sdca; found '{other}'."),
-        };
-        var smoothedHinge = options.Text("--svm-loss", "hinge") switch
-        {
-            "hinge" => false,
-            "smoothedhinge" => true,
-            var other => throw new ArgumentException($"--svm-loss takes hinge or smoothedhinge; found '{other}'."),
-        };
-        if (smoothedHinge && !dualSolver)
-        {
-            throw new ArgumentException("--svm-loss smoothedhinge needs --classifier sdca (LinearSvm minimises the hinge loss).");
-        }
         if (options.Has("--d-width"))
         {
             throw new ArgumentException("svm-eval sets the discriminator's width with --width (it is also the untrained baseline's).");
@@ -114,12 +90,11 @@ internal static class SvmEvalCommand
         var labelDraws = Enumerable.Range(0, draws)
             .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, folds, seed + draw)).ToList();
         var testRows = Enumerable.Range(poolRows, testCount).ToArray();
-        var protocol = new LinearSvmProtocol(s_lambdas, iterations, standardise, dualSolver, smoothedHinge, seed, threads);
+        var protocol = LinearSvmProtocol.FromCommandLine(options, seed, threads);
         var report = new SvmEvalReport(
             $"Data: {images} ({rowCount} rows). GAN: {(options.Text("--model") is null ? $"trained here on the first {poolRows} rows without labels" : "--model")} ({modelPath}). " +
-            $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, each dealt into {folds} folds to choose λ by cross-validation in " +
-            $"{{{string.Join(", ", s_lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}. Test: the last {testCount} rows. " +
-            $"Classifier: {(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll({(dualSolver ? $"SdcaNonCalibrated, {(smoothedHinge ? "smoothed hinge" : "hinge")} loss, at most" : "LinearSvm,")} {iterations} iterations). Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, {grid}×{grid} grid.");
+            $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, each dealt into {folds} folds to choose λ by cross-validation. Test: the last {testCount} rows. " +
+            $"Classifier: {protocol.Description}. Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, {grid}×{grid} grid.");
         foreach (var (_, name, read) in representations)
         {
             var table = read();
