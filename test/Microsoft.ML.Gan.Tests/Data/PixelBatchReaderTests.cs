@@ -207,7 +207,6 @@ public sealed class PixelBatchReaderTests
         Assert.IsLessThanOrEqualTo(epoch, reader.WaitTime);
     }
 
-    /// <summary>The source rows of one epoch, in delivery order.</summary>
     [TestMethod]
     [DataRow(true, 103)]
     [DataRow(false, 100)]
@@ -251,6 +250,7 @@ public sealed class PixelBatchReaderTests
         Assert.IsGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(60), slowReader.WaitTime);
     }
 
+    /// <summary>The source rows of one epoch, in delivery order.</summary>
     private static List<int> Order(PixelBatchReader reader, int epoch)
     {
         var order = new List<int>();
