@@ -30,7 +30,7 @@ internal static class DomainTransferOnnxExport
         {
             x = graph.Concat(1, Enumerable.Repeat(x, target.Channels).ToArray());
         }
-        var pixels = DcganOnnxExport.AppendGenerator(graph, model.Generator, model.Encoder.Export(graph, x));
+        var pixels = DcganOnnxExport.AppendGenerator(graph, model.Generator, model.ExportSourceFeatures(graph, x));
         graph.Output(pixels, outputColumn, 1, target.Channels, target.Height, target.Width);
         return graph.ToBytes();
     }

@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Networks;
+using Microsoft.ML.Gan.Onnx;
 using Microsoft.ML.Gan.Training.Losses;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -19,6 +20,8 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     private readonly Scalar _identityWeight;
     private readonly Scalar _totalVariationWeight;
     private readonly int _generatorSteps;
+    private FeatureStandardisation? _sourceStandardisation;
+    private FeatureStandardisation? _targetStandardisation;
 
     /// <summary>
     /// Builds g and the discriminator for <paramref name="encoder"/>'s features and its image shape, on
@@ -51,6 +54,34 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     public DcganDiscriminator Discriminator { get; }
 
     /// <summary>
+    /// From now on, standardises f's features of source images by <paramref name="source"/> and those of target-domain
+    /// images (t and G(s)) by <paramref name="target"/>; the model owns both.
+    /// </summary>
+    public void StandardisePerDomain(FeatureStandardisation source, FeatureStandardisation target)
+    {
+        _sourceStandardisation?.Dispose();
+        _targetStandardisation?.Dispose();
+        _sourceStandardisation = source;
+        _targetStandardisation = target;
+    }
+
+    /// <summary>The features g reads for source images: f's, standardised by the source's statistics when asked.</summary>
+    public Tensor SourceFeatures(Tensor images) => Standardised(_sourceStandardisation, Encoder.Encode(images));
+
+    /// <summary>Appends <see cref="SourceFeatures"/> to <paramref name="graph"/> after tensor <paramref name="images"/>; returns the features' name.</summary>
+    public string ExportSourceFeatures(OnnxGraphBuilder graph, string images)
+    {
+        var features = Encoder.Export(graph, images);
+        return _sourceStandardisation?.Export(graph, features) ?? features;
+    }
+
+    /// <summary>f's features of target-domain images (t and G(s)), standardised by the target's statistics when asked.</summary>
+    private Tensor TargetFeatures(Tensor images) => Standardised(_targetStandardisation, Encoder.Encode(images));
+
+    private static Tensor Standardised(FeatureStandardisation? standardisation, Tensor features) =>
+        standardisation?.Apply(features) ?? features;
+
+    /// <summary>
     /// One discriminator step (L_D), then the generator steps (L_GANG + α L_CONST + β L_TID + γ L_TV), on a batch of
     /// source images (already in the target's channels) and one of target images, both in [-1, 1]; returns the losses
     /// of the discriminator step and of the last generator step.
@@ -63,8 +94,8 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         Tensor sourceFeatures, targetFeatures;
         using (no_grad())
         {
-            sourceFeatures = Encoder.Encode(source);
-            targetFeatures = Encoder.Encode(target);
+            sourceFeatures = SourceFeatures(source);
+            targetFeatures = TargetFeatures(target);
         }
         var features = cat([sourceFeatures, targetFeatures], 0);
         var (fromSource, fromTarget) = Generate(features, source.shape[0]);
@@ -103,7 +134,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     {
         _generatorOptimizer.zero_grad();
         var adversarial = DomainTransferLoss.Adversarial(Discriminator.forward(fromSource), Discriminator.forward(fromTarget));
-        var constancy = DomainTransferLoss.Constancy(sourceFeatures, Encoder.Encode(fromSource));
+        var constancy = DomainTransferLoss.Constancy(sourceFeatures, TargetFeatures(fromSource));
         var identity = DomainTransferLoss.Identity(target, fromTarget);
         var totalVariation = _loss.TotalVariation(fromSource);
         var total = adversarial + constancy.mul(_constancyWeight) + identity.mul(_identityWeight) + totalVariation.mul(_totalVariationWeight);
@@ -120,7 +151,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     {
         using var noGrad = no_grad();
         Generator.eval();
-        return Generator.forward(Encoder.Encode(source));
+        return Generator.forward(SourceFeatures(source));
     }
 
     /// <inheritdoc/>
@@ -152,6 +183,8 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         _totalVariationWeight.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
+        _sourceStandardisation?.Dispose();
+        _targetStandardisation?.Dispose();
         Encoder.Dispose();
     }
 }

@@ -15,6 +15,9 @@ namespace Microsoft.ML.Gan.Training;
 /// </summary>
 internal sealed class DomainTransferTraining : IDisposable
 {
+    // Batches of each domain over which f's feature statistics are measured, when they are standardised per domain.
+    private const int StatisticsBatches = 100;
+
     private readonly DomainTransferModel _model;
     private readonly PixelBatchReader _source;
     private readonly PixelBatchReader _target;
@@ -48,6 +51,12 @@ internal sealed class DomainTransferTraining : IDisposable
     public TrainingHistory Run()
     {
         ResumeIfAsked();
+        if (_settings.StandardisePerDomain)
+        {
+            _model.StandardisePerDomain(
+                FeatureStandardisation.Measure(_model.Encoder, FirstBatches(_source), "source data"),
+                FeatureStandardisation.Measure(_model.Encoder, FirstBatches(_target), "target data"));
+        }
         var clock = Stopwatch.StartNew();
         var elapsedBefore = _history.Entries.Count > 0 ? _history.Entries[^1].ElapsedSeconds : 0;
         using var targets = TargetBatches().GetEnumerator();
@@ -116,6 +125,10 @@ internal sealed class DomainTransferTraining : IDisposable
         _log.Info(MessageSensitivity.None, string.Create(CultureInfo.InvariantCulture,
             $"{_settings.Title} epoch {_position.Epoch + 1}/{_settings.Epochs}: step {_position.Step}, G loss {mean[0]:F3} (GANG {mean[4]:F3}, CONST {mean[5]:F4}, TID {mean[6]:F4}, TV {mean[7]:F4}), D loss {mean[1]:F3}, D(t) {mean[2]:F2}, D(G(s)) {mean[3]:F2}, {speed:F0} source images/s, ETA {remaining:hh\\:mm\\:ss}"));
     }
+
+    /// <summary>The first epoch's first <see cref="StatisticsBatches"/> batches of <paramref name="reader"/>, on the device, in [-1, 1].</summary>
+    private IEnumerable<Tensor> FirstBatches(PixelBatchReader reader) =>
+        reader.ReadEpoch(0, _settings.CancellationToken).Take(StatisticsBatches).Select(batch => Normalised(batch, reader, batch.Count));
 
     private DomainTransferLosses Step(PixelBatch source, PixelBatch target)
     {

@@ -109,6 +109,14 @@ public sealed class DomainTransferOptions
     /// <summary>Probability of dropping each hidden discriminator activation while training; 0 for none.</summary>
     public double DiscriminatorDropout;
 
+    /// <summary>
+    /// Standardises each of f's features by the statistics of its own domain before g reads them and in L_CONST: source
+    /// images by the source's mean and deviation, target images and G(s) by the target's (measured over the first
+    /// batches of each before training). This lines up the two domains' features, as batch norm in training mode does
+    /// in implementations of the paper where each batch comes from one domain.
+    /// </summary>
+    public bool StandardiseFeaturesPerDomain;
+
     /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
     public int Width = Defaults.Width;
 
