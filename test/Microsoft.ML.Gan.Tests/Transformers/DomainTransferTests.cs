@@ -110,12 +110,19 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
-    public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources()
+    [DataRow(false)]
+    [DataRow(true)]
+    public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources(bool standardisePerDomain)
     {
         manual_seed(2);
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
         using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
+        if (standardisePerDomain)
+        {
+            model.StandardisePerDomain(FeatureStandardisation.Measure(model.Encoder, [rand(8, 3, Side, Side) * 2 - 1], "source"),
+                FeatureStandardisation.Measure(model.Encoder, [rand(8, 3, Side, Side) - 1], "target"));
+        }
         model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
 
         var grey = rand(1, 1, Side, Side) * 255;
@@ -129,13 +136,17 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
-    public void SavedModelLoadsInStockMlNetAndTransfersTheSame()
+    [DataRow(false)]
+    [DataRow(true)]
+    public void SavedModelLoadsInStockMlNetAndTransfersTheSame(bool standardisePerDomain)
     {
         var mlContext = new MLContext(seed: 1);
         var source = Images(mlContext, 16, channels: 1, seed: 1);
         var target = Images(mlContext, 16, channels: 3, seed: 2);
         using var encoder = TinyEncoder();
-        using var model = mlContext.Transforms.Gan.TrainDomainTransfer(SmallOptions(target, encoder)).Fit(source);
+        var options = SmallOptions(target, encoder);
+        options.StandardiseFeaturesPerDomain = standardisePerDomain;
+        using var model = mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(source);
         using var folder = new Reporting.TemporaryFolder();
         var path = Path.Combine(folder.Path, "transfer.zip");
         mlContext.Model.Save(model, source.Schema, path);
