@@ -35,13 +35,19 @@ internal static class DomainTransferOnnxExport
         return graph.ToBytes();
     }
 
-    /// <summary>f alone: <paramref name="inputColumn"/> [1, target C, H, W] in 0..255 → <paramref name="outputColumn"/> [1, features].</summary>
-    public static byte[] ExportEncoder(FrozenEncoder encoder, string inputColumn, string outputColumn)
+    /// <summary>
+    /// f alone, as g reads it for source images (<paramref name="sourceStatistics"/>) or as L_CONST reads target-domain
+    /// images (the two differ when the features are standardised per domain): <paramref name="inputColumn"/>
+    /// [1, target C, H, W] in 0..255 → <paramref name="outputColumn"/> [1, features].
+    /// </summary>
+    public static byte[] ExportEncoder(DomainTransferModel model, bool sourceStatistics, string inputColumn, string outputColumn)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var graph = new OnnxGraphBuilder(EncoderGraphName);
-        graph.Output(encoder.Export(graph, NormalisedInput(graph, inputColumn, encoder.Image)), outputColumn, 1, encoder.FeatureCount);
+        var images = NormalisedInput(graph, inputColumn, model.Encoder.Image);
+        var features = sourceStatistics ? model.ExportSourceFeatures(graph, images) : model.ExportTargetFeatures(graph, images);
+        graph.Output(features, outputColumn, 1, model.Encoder.FeatureCount);
         return graph.ToBytes();
     }
 

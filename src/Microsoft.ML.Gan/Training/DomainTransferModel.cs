@@ -69,14 +69,19 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     public Tensor SourceFeatures(Tensor images) => Standardised(_sourceStandardisation, Encoder.Encode(images));
 
     /// <summary>Appends <see cref="SourceFeatures"/> to <paramref name="graph"/> after tensor <paramref name="images"/>; returns the features' name.</summary>
-    public string ExportSourceFeatures(OnnxGraphBuilder graph, string images)
+    public string ExportSourceFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _sourceStandardisation);
+
+    private string ExportFeatures(OnnxGraphBuilder graph, string images, FeatureStandardisation? standardisation)
     {
         var features = Encoder.Export(graph, images);
-        return _sourceStandardisation?.Export(graph, features) ?? features;
+        return standardisation?.Export(graph, features) ?? features;
     }
 
     /// <summary>f's features of target-domain images (t and G(s)), standardised by the target's statistics when asked.</summary>
     private Tensor TargetFeatures(Tensor images) => Standardised(_targetStandardisation, Encoder.Encode(images));
+
+    /// <summary>Appends f's features of target-domain images to <paramref name="graph"/> after tensor <paramref name="images"/>; returns their name.</summary>
+    public string ExportTargetFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _targetStandardisation);
 
     private static Tensor Standardised(FeatureStandardisation? standardisation, Tensor features) =>
         standardisation?.Apply(features) ?? features;

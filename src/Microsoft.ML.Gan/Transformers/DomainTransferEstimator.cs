@@ -80,19 +80,18 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
 
         var onnx = DomainTransferOnnxExport.Export(model, sourceShape, _options.InputColumnName, _options.OutputColumnName);
         var file = OnnxModelFile.Write(_environment.TempFilePath, "domain-transfer", onnx);
-        var encoderFile = OnnxModelFile.Write(_environment.TempFilePath, "domain-transfer-encoder", DomainTransferOnnxExport.ExportEncoder(
-            encoder, DomainTransferTransformer.EncoderInputColumnName, DomainTransferTransformer.EncoderOutputColumnName));
-        var encoderScorer = _catalog.ApplyOnnxModel([DomainTransferTransformer.EncoderOutputColumnName],
-            [DomainTransferTransformer.EncoderInputColumnName], encoderFile.Path, _environment.GpuDeviceId, _environment.FallbackToCpu)
-            .Fit(ImageChannels.Repeat(_catalog, input, _options.InputColumnName, sourceShape.Channels,
-                DomainTransferTransformer.EncoderInputColumnName, targetShape.Channels));
+        var encoderImages = ImageChannels.Repeat(_catalog, input, _options.InputColumnName, sourceShape.Channels,
+            EncoderScorer.InputColumnName, targetShape.Channels);
+        EncoderScorer Encoder(bool sourceStatistics, string name) => new(_catalog, _environment, name,
+            DomainTransferOnnxExport.ExportEncoder(model, sourceStatistics, EncoderScorer.InputColumnName, EncoderScorer.OutputColumnName), encoderImages);
         IEstimator<ITransformer> pipeline = _catalog.ApplyOnnxModel([_options.OutputColumnName], [_options.InputColumnName], file.Path,
             _environment.GpuDeviceId, _environment.FallbackToCpu);
         if (_options.OutputImageColumnName is { } imageColumn)
         {
             pipeline = pipeline.Append(GanScorers.ImageOutput(_catalog, _options.OutputColumnName, imageColumn, targetShape));
         }
-        return new DomainTransferTransformer(pipeline.Fit(input), file, _catalog, encoderScorer, encoderFile, _options.InputColumnName,
+        return new DomainTransferTransformer(pipeline.Fit(input), file, _catalog, Encoder(sourceStatistics: true, "domain-transfer-source-encoder"),
+            Encoder(sourceStatistics: false, "domain-transfer-target-encoder"), _options.InputColumnName,
             sourceShape, _options.OutputColumnName, targetShape, history);
     }
 

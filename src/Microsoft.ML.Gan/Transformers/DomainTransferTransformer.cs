@@ -13,24 +13,18 @@ namespace Microsoft.ML.Gan;
 /// </summary>
 public sealed class DomainTransferTransformer : OnnxBackedTransformer
 {
-    /// <summary>The input column of f's own graph: images of the target's shape, 0..255.</summary>
-    internal const string EncoderInputColumnName = "DomainTransferEncoderInput";
-
-    /// <summary>The output column of f's own graph: the features.</summary>
-    internal const string EncoderOutputColumnName = "DomainTransferEncoderFeatures";
-
     private readonly TransformsCatalog _catalog;
-    private readonly ITransformer _encoder;
-    private readonly OnnxModelFile _encoderFile;
+    private readonly EncoderScorer _sourceEncoder;
+    private readonly EncoderScorer _targetEncoder;
 
-    internal DomainTransferTransformer(ITransformer scorer, OnnxModelFile modelFile, TransformsCatalog catalog, ITransformer encoder,
-        OnnxModelFile encoderFile, string inputColumnName, ImageShape sourceShape, string outputColumnName, ImageShape targetShape,
+    internal DomainTransferTransformer(ITransformer scorer, OnnxModelFile modelFile, TransformsCatalog catalog, EncoderScorer sourceEncoder,
+        EncoderScorer targetEncoder, string inputColumnName, ImageShape sourceShape, string outputColumnName, ImageShape targetShape,
         TrainingHistory history)
         : base(scorer, modelFile)
     {
         _catalog = catalog;
-        _encoder = encoder;
-        _encoderFile = encoderFile;
+        _sourceEncoder = sourceEncoder;
+        _targetEncoder = targetEncoder;
         InputColumnName = inputColumnName;
         SourceShape = sourceShape;
         OutputColumnName = outputColumnName;
@@ -57,7 +51,9 @@ public sealed class DomainTransferTransformer : OnnxBackedTransformer
     /// The f-constancy of the transfer: the mean of ‖f(s) − f(G(s))‖ / ‖f(s)‖ over the source images, beside the same
     /// distance to the transfer of a random other source image and, when <paramref name="target"/> is given, to f of a
     /// random target image. f is the network's frozen encoder, as it was in training (a transformer loaded from a zip
-    /// has no f of its own: measure the one that was trained).
+    /// has no f of its own: measure the one that was trained); with features standardised per domain
+    /// (<see cref="DomainTransferOptions.StandardiseFeaturesPerDomain"/>), f(s) is standardised by the source's statistics
+    /// and f of target-domain images (G(s) and t) by the target's, as L_CONST reads them.
     /// </summary>
     /// <param name="source">Source images in <see cref="InputColumnName"/>; at least two. Their features are held in memory (one vector per image).</param>
     /// <param name="target">Target images for the second baseline, or null for none.</param>
@@ -70,21 +66,21 @@ public sealed class DomainTransferTransformer : OnnxBackedTransformer
         ArgumentNullException.ThrowIfNull(source);
         var transferred = Transform(source);
         var targetFeatures = target is null ? null : TargetFeatures(target, targetColumnName ?? InputColumnName);
-        return ConstancyMeasure.Compute(Features(source, InputColumnName, SourceShape), Features(transferred, OutputColumnName, TargetShape),
-            targetFeatures, seed);
+        return ConstancyMeasure.Compute(Features(_sourceEncoder, source, InputColumnName, SourceShape),
+            Features(_targetEncoder, transferred, OutputColumnName, TargetShape), targetFeatures, seed);
     }
 
     private List<float[]> TargetFeatures(IDataView target, string columnName)
     {
         VectorColumn.Check(target.Schema, columnName, TargetShape.Size, $"a target image of {TargetShape}, planar, 0..255");
-        return Features(target, columnName, TargetShape);
+        return Features(_targetEncoder, target, columnName, TargetShape);
     }
 
-    /// <summary>f of the images in <paramref name="columnName"/> (of <paramref name="shape"/>, brought to the target's channels).</summary>
-    private List<float[]> Features(IDataView data, string columnName, ImageShape shape)
+    /// <summary><paramref name="encoder"/>'s features of the images in <paramref name="columnName"/> (of <paramref name="shape"/>, brought to the target's channels).</summary>
+    private List<float[]> Features(EncoderScorer encoder, IDataView data, string columnName, ImageShape shape)
     {
-        var images = ImageChannels.Repeat(_catalog, data, columnName, shape.Channels, EncoderInputColumnName, TargetShape.Channels);
-        return VectorColumn.Read(_encoder.Transform(images), EncoderOutputColumnName).ToList();
+        var images = ImageChannels.Repeat(_catalog, data, columnName, shape.Channels, EncoderScorer.InputColumnName, TargetShape.Channels);
+        return VectorColumn.Read(encoder.Scorer.Transform(images), EncoderScorer.OutputColumnName).ToList();
     }
 
     /// <summary>Releases the scorers and deletes the ONNX files when <paramref name="disposing"/>.</summary>
@@ -92,8 +88,8 @@ public sealed class DomainTransferTransformer : OnnxBackedTransformer
     {
         if (disposing)
         {
-            (_encoder as IDisposable)?.Dispose();
-            _encoderFile.Dispose();
+            _sourceEncoder.Dispose();
+            _targetEncoder.Dispose();
         }
         base.Dispose(disposing);
     }
