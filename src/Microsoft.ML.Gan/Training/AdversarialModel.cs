@@ -17,6 +17,7 @@ internal sealed class AdversarialModel : IAdversarialModel
     private TorchSharp.Modules.Adam _generatorOptimizer;
     private TorchSharp.Modules.Adam _discriminatorOptimizer;
     private readonly WeightAverage? _generatorAverage;
+    private readonly RandomTranslation? _translation;
     private readonly AdversarialLoss _loss;
     private readonly int _criticSteps;
     private readonly torch.Generator _random;
@@ -49,6 +50,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         }
         _loss = AdversarialLoss.For(settings.Loss, settings.GradientPenaltyWeight, settings.DriftWeight);
         _criticSteps = settings.CriticSteps;
+        _translation = settings.DiscriminatorTranslation > 0 ? new RandomTranslation(settings.DiscriminatorTranslation) : null;
         _random = new torch.Generator((ulong)settings.Seed);
     }
 
@@ -106,14 +108,14 @@ internal sealed class AdversarialModel : IAdversarialModel
 
         var generatorStep = _discriminatorSteps++ % _criticSteps == 0;
         _discriminatorOptimizer.zero_grad();
-        var realLogits = Discriminator.forward(realImages);
+        var realLogits = Judge(realImages);
         Tensor generated;
         // Without a generator step, nothing needs the generator's graph.
         using (generatorStep ? null : no_grad())
         {
             generated = Generator.forward(latents);
         }
-        var fakeLogits = Discriminator.forward(generated.detach());
+        var fakeLogits = Judge(generated.detach());
         var discriminatorLoss = _loss.Discriminator(realLogits, fakeLogits, () => GradientNorms(realImages, generated.detach()));
         discriminatorLoss.backward();
         _discriminatorOptimizer.step();
@@ -121,7 +123,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         if (generatorStep)
         {
             _generatorOptimizer.zero_grad();
-            var generatorLoss = _loss.Generator(Discriminator.forward(generated));
+            var generatorLoss = _loss.Generator(Judge(generated));
             generatorLoss.backward();
             _generatorOptimizer.step();
             _generatorAverage?.Update();
@@ -134,6 +136,9 @@ internal sealed class AdversarialModel : IAdversarialModel
             realLogits.detach().sigmoid().mean().item<float>(),
             fakeLogits.detach().sigmoid().mean().item<float>());
     }
+
+    /// <summary>The discriminator's logits of <paramref name="images"/>, shifted first when the settings ask for translation.</summary>
+    private Tensor Judge(Tensor images) => Discriminator.forward(_translation?.Apply(images) ?? images);
 
     /// <summary>‖∇D(x̂)‖ per image at x̂ drawn uniformly on the segments between real and generated images (WGAN-GP).</summary>
     private Tensor GradientNorms(Tensor real, Tensor fake)

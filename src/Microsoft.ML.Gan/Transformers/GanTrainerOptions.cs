@@ -130,6 +130,14 @@ public abstract class GanTrainerOptions
     public double GeneratorAverageDecay = Defaults.GeneratorAverageDecay;
 
     /// <summary>
+    /// DiffAugment translation (Zhao et al. 2020): every image the discriminator sees, real or generated, in both steps,
+    /// is shifted by a random whole number of pixels up to this many along each axis (black coming in from the edge).
+    /// The discriminator then learns features that do not depend on where a shape sits, and cannot win by position
+    /// alone. 0 turns it off (the papers have none).
+    /// </summary>
+    public int DiscriminatorTranslation;
+
+    /// <summary>
     /// Keep-best: a quality score of generated images, higher is better (e.g. a classifier score). When set, every
     /// <see cref="QualityEvaluationInterval"/> epochs <see cref="QualitySampleCount"/> images are generated from fixed
     /// latents by the sampling generator (the weight average when there is one) and passed as a data view with the
@@ -227,6 +235,7 @@ public abstract class GanTrainerOptions
         ArgumentOutOfRangeException.ThrowIfNegative(GradientPenaltyWeight, nameof(GradientPenaltyWeight));
         ArgumentOutOfRangeException.ThrowIfNegative(WassersteinDriftWeight, nameof(WassersteinDriftWeight));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CriticSteps, nameof(CriticSteps));
+        ArgumentOutOfRangeException.ThrowIfNegative(DiscriminatorTranslation, nameof(DiscriminatorTranslation));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QualityEvaluationInterval, nameof(QualityEvaluationInterval));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QualitySampleCount, nameof(QualitySampleCount));

@@ -84,6 +84,10 @@ public sealed class TrainingOptionsTests
         }));
 
     [TestMethod]
+    public void DiscriminatorTranslationResumesExactly() =>
+        ResumableRun.AssertResumesExactly(DcganTrainingTests.Dcgan(adjust: options => options.DiscriminatorTranslation = 2));
+
+    [TestMethod]
     public void SeparateLearningRatesReachTheOptimisers()
     {
         var options = new MlpGanOptions { GeneratorLearningRate = 1e-4, DiscriminatorLearningRate = 4e-4 };
@@ -111,13 +115,15 @@ public sealed class TrainingOptionsTests
     }
 
     [TestMethod]
-    public void CriticStepsOutOfRangeAreRefusedByName()
+    [DataRow("CriticSteps")]
+    [DataRow("DiscriminatorTranslation")]
+    public void OutOfRangeStepOptionsAreRefusedByName(string option)
     {
         var mlContext = new MLContext(seed: 1);
-        var options = new DcganOptions { CriticSteps = 0 };
+        var options = option == "CriticSteps" ? new DcganOptions { CriticSteps = 0 } : new DcganOptions { DiscriminatorTranslation = -1 };
 
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Transforms.Gan.TrainDcgan(options));
 
-        Assert.AreEqual("CriticSteps", error.ParamName);
+        Assert.AreEqual(option, error.ParamName);
     }
 }
