@@ -32,6 +32,8 @@ public sealed class DomainTransferOptions
         public const double Beta1 = 0.5;
         /// <summary>Generator updates per discriminator update.</summary>
         public const int GeneratorSteps = 1;
+        /// <summary>f's features standardised per domain: on, as without it g reads the two domains' features far apart.</summary>
+        public const bool StandardiseFeaturesPerDomain = true;
         /// <summary>Channel width of g's last hidden map and of the discriminator's first.</summary>
         public const int Width = 64;
         /// <summary>Source images in each epoch's before/after grid.</summary>
@@ -113,9 +115,10 @@ public sealed class DomainTransferOptions
     /// Standardises each of f's features by the statistics of its own domain before g reads them and in L_CONST: source
     /// images by the source's mean and deviation, target images and G(s) by the target's (measured over the first
     /// batches of each before training). This lines up the two domains' features, as batch norm in training mode does
-    /// in implementations of the paper where each batch comes from one domain.
+    /// in implementations of the paper where each batch comes from one domain. On by default; false gives g f's
+    /// features as they are.
     /// </summary>
-    public bool StandardiseFeaturesPerDomain;
+    public bool StandardiseFeaturesPerDomain = Defaults.StandardiseFeaturesPerDomain;
 
     /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
     public int Width = Defaults.Width;

@@ -9,11 +9,11 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// </summary>
 internal static class DomainTransferRun
 {
-    /// <summary>The flag that standardises f's features per domain.</summary>
-    public const string PerDomainFeaturesFlag = "--per-domain-features";
+    /// <summary>The flag that gives g f's features as they are, without the per-domain standardisation.</summary>
+    public const string RawFeaturesFlag = "--raw-features";
 
     /// <summary>The options both commands take, for usage lines.</summary>
-    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--g-steps N] [--d-no-batch-norm] [--d-dropout X] [--per-domain-features] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--g-steps N] [--d-no-batch-norm] [--d-dropout X] [--raw-features] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
 
     /// <summary>The target images <c>--target</c> names (else the <paramref name="fallback"/>'s): "mnist", an IDX file or a folder resized to <paramref name="imageSize"/>.</summary>
     public static IDataView Target(MLContext mlContext, CommandLine options, Func<string> fallback, int imageSize, bool grey) =>
@@ -36,7 +36,7 @@ internal static class DomainTransferRun
         transfer.GeneratorSteps = options.Number("--g-steps", transfer.GeneratorSteps)!.Value;
         transfer.DiscriminatorBatchNorm = !options.Has("--d-no-batch-norm");
         transfer.DiscriminatorDropout = options.Real("--d-dropout", transfer.DiscriminatorDropout);
-        transfer.StandardiseFeaturesPerDomain = options.Has(PerDomainFeaturesFlag);
+        transfer.StandardiseFeaturesPerDomain = !options.Has(RawFeaturesFlag);
         transfer.Width = options.Number("--width", transfer.Width)!.Value;
         transfer.Seed = options.Number("--seed", 1);
         transfer.TorchThreads = options.Number("--threads", Environment.ProcessorCount);

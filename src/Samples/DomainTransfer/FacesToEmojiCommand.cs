@@ -37,8 +37,11 @@ internal static class FacesToEmojiCommand
         using var model = DomainTransferRun.Train(mlContext, options, source, transfer, output, defaultEpochs: 100);
 
         var constancy = model.MeasureConstancy(source, target, seed: seed);
+        var space = transfer.StandardiseFeaturesPerDomain
+            ? "f standardised per domain: f(s) by the photographs' statistics, f(G(s)) and f(t) by the emoji's"
+            : "f as trained";
         var report = string.Create(CultureInfo.InvariantCulture, $"""
-            f-constancy over {constancy.Count} source images: mean ‖f(s) − f(G(s))‖ / ‖f(s)‖
+            f-constancy over {constancy.Count} source images: mean ‖f(s) − f(G(s))‖ / ‖f(s)‖ ({space})
             transferred G(s)              {constancy.Transferred:F4}
             random other source G(s')     {constancy.RandomSource:F4}
             random target image t         {constancy.RandomTarget:F4}
