@@ -62,6 +62,8 @@ public sealed class DomainTransferConstancyTests
             SampleCount = 2,
             Seed = 1,
             TorchThreads = 2,
+            // f's own features, so that TorchSharp's f below gives the expected distances.
+            StandardiseFeaturesPerDomain = false,
         }).Fit(source);
 
         var constancy = model.MeasureConstancy(source, target, seed: 3);
