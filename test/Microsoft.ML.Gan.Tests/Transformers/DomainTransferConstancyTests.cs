@@ -45,7 +45,9 @@ public sealed class DomainTransferConstancyTests
     }
 
     [TestMethod]
-    public void TrainedTransformerMeasuresWithItsOwnEncoderAndNamesAWrongTargetColumn()
+    [DataRow(false)]
+    [DataRow(true)]
+    public void TrainedTransformerMeasuresWithItsOwnEncoderAndNamesAWrongTargetColumn(bool standardisePerDomain)
     {
         var mlContext = new MLContext(seed: 1);
         var source = Images(mlContext, 12, channels: 1, seed: 1);
@@ -62,23 +64,25 @@ public sealed class DomainTransferConstancyTests
             SampleCount = 2,
             Seed = 1,
             TorchThreads = 2,
-            // f's own features, so that TorchSharp's f below gives the expected distances.
-            StandardiseFeaturesPerDomain = false,
+            StandardiseFeaturesPerDomain = standardisePerDomain,
         }).Fit(source);
 
         var constancy = model.MeasureConstancy(source, target, seed: 3);
 
-        // The same mean from f in TorchSharp on the source (grey repeated to RGB) and on the transferred pixels.
+        // The same mean from f in TorchSharp on the source (grey repeated to RGB) and on the transferred pixels; with
+        // per-domain standardisation, by the statistics of all 12 rows of each domain (3 full batches of 4 each).
         var sourcePixels = Rows(source, "Pixels").Select(grey => grey.Concat(grey).Concat(grey).ToArray()).ToList();
         var transferred = Rows(model.Transform(source), "Transferred");
-        var expected = sourcePixels.Zip(transferred).Average(pair =>
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor F(IEnumerable<float[]> images) => encoder.forward(stack(images.Select(i => tensor(i, [3, Side, Side])).ToList()) / 127.5 - 1);
+        var (sourceFeatures, transferredFeatures) = (F(sourcePixels), F(transferred));
+        if (standardisePerDomain)
         {
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            var f = encoder.forward(tensor(pair.First, [1, 3, Side, Side]) / 127.5 - 1);
-            var fg = encoder.forward(tensor(pair.Second, [1, 3, Side, Side]) / 127.5 - 1);
-            return (f - fg).norm().item<float>() / f.norm().item<float>();
-        });
+            transferredFeatures = Standardised(transferredFeatures, F(Rows(target, "Pixels")));
+            sourceFeatures = Standardised(sourceFeatures, sourceFeatures);
+        }
+        var expected = ((sourceFeatures - transferredFeatures).norm(1, false) / sourceFeatures.norm(1, false)).mean().item<float>();
         Assert.AreEqual(12, constancy.Count);
         Assert.AreEqual(expected, constancy.Transferred, 1e-4 * expected);
         Assert.IsTrue(constancy.RandomSource > 0 && constancy.RandomTarget > 0, "baselines missing");
@@ -87,6 +91,10 @@ public sealed class DomainTransferConstancyTests
         StringAssert.Contains(error.Message, "'Pixels'");
         StringAssert.Contains(error.Message, $"{3 * Side * Side}");
     }
+
+    /// <summary><paramref name="features"/> standardised per feature by the mean and (population) deviation of <paramref name="domain"/>'s.</summary>
+    private static Tensor Standardised(Tensor features, Tensor domain) =>
+        (features - domain.mean([0L])) / domain.std(0, unbiased: false);
 
     private static List<float[]> Rows(IDataView data, string column) =>
         data.GetColumn<VBuffer<float>>(column).Select(v => v.DenseValues().ToArray()).ToList();
