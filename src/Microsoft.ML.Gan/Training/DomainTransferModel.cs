@@ -20,8 +20,8 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     private readonly Scalar _identityWeight;
     private readonly Scalar _totalVariationWeight;
     private readonly int _generatorSteps;
-    private DomainStandardisedEncoder? _sourceEncoder;
-    private DomainStandardisedEncoder? _targetEncoder;
+    private FeatureStandardisation? _sourceStandardisation;
+    private FeatureStandardisation? _targetStandardisation;
 
     /// <summary>
     /// Builds g and the discriminator for <paramref name="encoder"/>'s features and its image shape, on
@@ -54,28 +54,37 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     public DcganDiscriminator Discriminator { get; }
 
     /// <summary>
-    /// From now on, f reads source images as <paramref name="source"/> (standardised by the source's statistics) and
-    /// target-domain images (t and G(s)) as <paramref name="target"/>; the model owns both.
+    /// From now on, standardises f's features of source images by <paramref name="source"/> and those of target-domain
+    /// images (t and G(s)) by <paramref name="target"/>; the model owns both.
     /// </summary>
-    public void StandardisePerDomain(DomainStandardisedEncoder source, DomainStandardisedEncoder target)
+    public void StandardisePerDomain(FeatureStandardisation source, FeatureStandardisation target)
     {
-        _sourceEncoder?.Dispose();
-        _targetEncoder?.Dispose();
-        _sourceEncoder = source;
-        _targetEncoder = target;
+        _sourceStandardisation?.Dispose();
+        _targetStandardisation?.Dispose();
+        _sourceStandardisation = source;
+        _targetStandardisation = target;
     }
 
     /// <summary>The features g reads for source images: f's, standardised by the source's statistics when asked.</summary>
-    public Tensor SourceFeatures(Tensor images) => _sourceEncoder?.Encode(images) ?? Encoder.Encode(images);
+    public Tensor SourceFeatures(Tensor images) => Standardised(_sourceStandardisation, Encoder.Encode(images));
 
     /// <summary>Appends <see cref="SourceFeatures"/> to <paramref name="graph"/> after tensor <paramref name="images"/>; returns the features' name.</summary>
-    public string ExportSourceFeatures(OnnxGraphBuilder graph, string images) => _sourceEncoder?.Export(graph, images) ?? Encoder.Export(graph, images);
+    public string ExportSourceFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _sourceStandardisation);
 
-    /// <summary>Appends f's features of target-domain images to <paramref name="graph"/> after tensor <paramref name="images"/>; returns their name.</summary>
-    public string ExportTargetFeatures(OnnxGraphBuilder graph, string images) => _targetEncoder?.Export(graph, images) ?? Encoder.Export(graph, images);
+    private string ExportFeatures(OnnxGraphBuilder graph, string images, FeatureStandardisation? standardisation)
+    {
+        var features = Encoder.Export(graph, images);
+        return standardisation?.Export(graph, features) ?? features;
+    }
 
     /// <summary>f's features of target-domain images (t and G(s)), standardised by the target's statistics when asked.</summary>
-    private Tensor TargetFeatures(Tensor images) => _targetEncoder?.Encode(images) ?? Encoder.Encode(images);
+    private Tensor TargetFeatures(Tensor images) => Standardised(_targetStandardisation, Encoder.Encode(images));
+
+    /// <summary>Appends f's features of target-domain images to <paramref name="graph"/> after tensor <paramref name="images"/>; returns their name.</summary>
+    public string ExportTargetFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _targetStandardisation);
+
+    private static Tensor Standardised(FeatureStandardisation? standardisation, Tensor features) =>
+        standardisation?.Apply(features) ?? features;
 
     /// <summary>
     /// One discriminator step (L_D), then the generator steps (L_GANG + α L_CONST + β L_TID + γ L_TV), on a batch of
@@ -179,8 +188,8 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         _totalVariationWeight.Dispose();
         Generator.Dispose();
         Discriminator.Dispose();
-        _sourceEncoder?.Dispose();
-        _targetEncoder?.Dispose();
+        _sourceStandardisation?.Dispose();
+        _targetStandardisation?.Dispose();
         Encoder.Dispose();
     }
 }

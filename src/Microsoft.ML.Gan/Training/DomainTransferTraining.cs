@@ -54,8 +54,8 @@ internal sealed class DomainTransferTraining : IDisposable
         if (_settings.StandardisePerDomain)
         {
             _model.StandardisePerDomain(
-                DomainStandardisedEncoder.Measure(_model.Encoder, FirstBatches(_source), "source data"),
-                DomainStandardisedEncoder.Measure(_model.Encoder, FirstBatches(_target), "target data"));
+                FeatureStandardisation.Measure(_model.Encoder, FirstBatches(_source), "source data"),
+                FeatureStandardisation.Measure(_model.Encoder, FirstBatches(_target), "target data"));
         }
         var clock = Stopwatch.StartNew();
         var elapsedBefore = _history.Entries.Count > 0 ? _history.Entries[^1].ElapsedSeconds : 0;

@@ -52,9 +52,8 @@ public sealed class DomainTransferConstancyTests
         var mlContext = new MLContext(seed: 1);
         var source = Images(mlContext, 12, channels: 1, seed: 1);
         var target = Images(mlContext, 12, channels: 3, seed: 2);
-        var convolution = Conv2d(3, 4, 4, stride: 2, padding: 1);
-        var linear = Linear(4 * 8 * 8, 6);
-        using var encoder = Sequential(("convolution", convolution), ("relu", ReLU()), ("flatten", Flatten()), ("linear", linear));
+        using var encoder = Sequential(("convolution", Conv2d(3, 4, 4, stride: 2, padding: 1)), ("relu", ReLU()),
+            ("flatten", Flatten()), ("linear", Linear(4 * 8 * 8, 6)));
         using var model = mlContext.Transforms.Gan.TrainDomainTransfer(new DomainTransferOptions
         {
             Target = target,
@@ -71,29 +70,18 @@ public sealed class DomainTransferConstancyTests
         var constancy = model.MeasureConstancy(source, target, seed: 3);
 
         // The same mean from f in TorchSharp on the source (grey repeated to RGB) and on the transferred pixels; with
-        // per-domain standardisation, f's ReLU output and its features standardised by the statistics of all 12 rows of
-        // each domain (3 full batches of 4 each): the source's for the source, the target's for the transfers.
+        // per-domain standardisation, by the statistics of all 12 rows of each domain (3 full batches of 4 each).
         var sourcePixels = Rows(source, "Pixels").Select(grey => grey.Concat(grey).Concat(grey).ToArray()).ToList();
         var transferred = Rows(model.Transform(source), "Transferred");
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        static Tensor Normalised(IEnumerable<float[]> rows) => stack(rows.Select(i => tensor(i, [3, Side, Side])).ToList()) / 127.5 - 1;
-        Tensor F(Tensor images, Tensor? domain)
+        Tensor F(IEnumerable<float[]> images) => encoder.forward(stack(images.Select(i => tensor(i, [3, Side, Side])).ToList()) / 127.5 - 1);
+        var (sourceFeatures, transferredFeatures) = (F(sourcePixels), F(transferred));
+        if (standardisePerDomain)
         {
-            var hidden = functional.relu(convolution.forward(images));
-            if (domain is null)
-            {
-                return linear.forward(hidden.flatten(1));
-            }
-            var domainHidden = functional.relu(convolution.forward(domain));
-            var (mean, deviation) = (domainHidden.mean([0L, 2L, 3L], keepdim: true), domainHidden.std([0L, 2L, 3L], unbiased: false, keepdim: true));
-            var features = linear.forward(((hidden - mean) / deviation).flatten(1));
-            var domainFeatures = linear.forward(((domainHidden - mean) / deviation).flatten(1));
-            return (features - domainFeatures.mean([0L])) / domainFeatures.std(0, unbiased: false);
+            transferredFeatures = Standardised(transferredFeatures, F(Rows(target, "Pixels")));
+            sourceFeatures = Standardised(sourceFeatures, sourceFeatures);
         }
-        var sourceImages = Normalised(sourcePixels);
-        var sourceFeatures = F(sourceImages, standardisePerDomain ? sourceImages : null);
-        var transferredFeatures = F(Normalised(transferred), standardisePerDomain ? Normalised(Rows(target, "Pixels")) : null);
         var expected = ((sourceFeatures - transferredFeatures).norm(1, false) / sourceFeatures.norm(1, false)).mean().item<float>();
         Assert.AreEqual(12, constancy.Count);
         Assert.AreEqual(expected, constancy.Transferred, 1e-4 * expected);
@@ -103,6 +91,10 @@ public sealed class DomainTransferConstancyTests
         StringAssert.Contains(error.Message, "'Pixels'");
         StringAssert.Contains(error.Message, $"{3 * Side * Side}");
     }
+
+    /// <summary><paramref name="features"/> standardised per feature by the mean and (population) deviation of <paramref name="domain"/>'s.</summary>
+    private static Tensor Standardised(Tensor features, Tensor domain) =>
+        (features - domain.mean([0L])) / domain.std(0, unbiased: false);
 
     private static List<float[]> Rows(IDataView data, string column) =>
         data.GetColumn<VBuffer<float>>(column).Select(v => v.DenseValues().ToArray()).ToList();

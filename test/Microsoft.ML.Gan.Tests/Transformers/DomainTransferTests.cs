@@ -120,9 +120,8 @@ public sealed class DomainTransferTests
         using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
         if (standardisePerDomain)
         {
-            var (source, target) = (rand(8, 3, Side, Side) * 2 - 1, rand(8, 3, Side, Side) - 1);
-            model.StandardisePerDomain(DomainStandardisedEncoder.Measure(model.Encoder, Enumerable.Range(0, 1).Select(_ => source.clone()), "source"),
-                DomainStandardisedEncoder.Measure(model.Encoder, Enumerable.Range(0, 1).Select(_ => target.clone()), "target"));
+            model.StandardisePerDomain(FeatureStandardisation.Measure(model.Encoder, [rand(8, 3, Side, Side) * 2 - 1], "source"),
+                FeatureStandardisation.Measure(model.Encoder, [rand(8, 3, Side, Side) - 1], "target"));
         }
         model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
 
