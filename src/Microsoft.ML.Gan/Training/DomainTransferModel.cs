@@ -68,20 +68,20 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     /// <summary>The features g reads for source images: f's, standardised by the source's statistics when asked.</summary>
     public Tensor SourceFeatures(Tensor images) => Standardised(_sourceStandardisation, Encoder.Encode(images));
 
+    /// <summary>f's features of target-domain images (t and G(s)), standardised by the target's statistics when asked.</summary>
+    private Tensor TargetFeatures(Tensor images) => Standardised(_targetStandardisation, Encoder.Encode(images));
+
     /// <summary>Appends <see cref="SourceFeatures"/> to <paramref name="graph"/> after tensor <paramref name="images"/>; returns the features' name.</summary>
     public string ExportSourceFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _sourceStandardisation);
+
+    /// <summary>Appends f's features of target-domain images to <paramref name="graph"/> after tensor <paramref name="images"/>; returns their name.</summary>
+    public string ExportTargetFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _targetStandardisation);
 
     private string ExportFeatures(OnnxGraphBuilder graph, string images, FeatureStandardisation? standardisation)
     {
         var features = Encoder.Export(graph, images);
         return standardisation?.Export(graph, features) ?? features;
     }
-
-    /// <summary>f's features of target-domain images (t and G(s)), standardised by the target's statistics when asked.</summary>
-    private Tensor TargetFeatures(Tensor images) => Standardised(_targetStandardisation, Encoder.Encode(images));
-
-    /// <summary>Appends f's features of target-domain images to <paramref name="graph"/> after tensor <paramref name="images"/>; returns their name.</summary>
-    public string ExportTargetFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _targetStandardisation);
 
     private static Tensor Standardised(FeatureStandardisation? standardisation, Tensor features) =>
         standardisation?.Apply(features) ?? features;
