@@ -90,10 +90,15 @@ internal sealed class DomainTransferBenchTrainer() : BenchTrainer("dtn")
     /// <summary>Rows in each of the two halves.</summary>
     private static int Half(BenchSetup setup) => (int)(setup.Images.shape[0] / 2);
 
-    /// <summary>The digits preset with the bench's epochs, batch, threads and seed (the target set by the caller).</summary>
+    /// <summary>
+    /// The digits preset with the bench's epochs, batch, threads and seed (the target set by the caller), f's features
+    /// as they are: the hand-written loop steps the model without the per-domain standardisation, and both sides must
+    /// train the same computation.
+    /// </summary>
     private static DomainTransferOptions Options(BenchSetup setup, BenchOptions options)
     {
         var settings = DomainTransferOptions.Digits(setup.Data);
+        settings.StandardiseFeaturesPerDomain = false;
         settings.Epochs = options.Epochs;
         settings.BatchSize = options.BatchSize;
         settings.TorchThreads = options.Threads;
