@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 internal static class DtnDigitsCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] " + DomainTransferRun.Options;
+    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -25,7 +25,8 @@ internal static class DtnDigitsCommand
 
         // The judge: an MNIST classifier trained on the bundled digits with their labels, which the transfer never sees.
         var mnist = mlContext.Data.LoadIdx(TrainingData.BundledMnist, TrainingData.BundledMnistLabels);
-        using var judge = mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { Epochs = classifierEpochs, Seed = seed }).Fit(mnist);
+        var judgeEpochs = options.Number("--judge-epochs", classifierEpochs)!.Value;
+        using var judge = mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { Epochs = judgeEpochs, Seed = seed }).Fit(mnist);
         var baseline = judge.EvaluateAccuracy(test);
         Console.WriteLine($"MNIST classifier on the raw source test digits: {baseline:P2}");
 
