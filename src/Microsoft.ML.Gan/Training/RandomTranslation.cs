@@ -20,21 +20,19 @@ internal sealed class RandomTranslation
         _limit = limit;
     }
 
-    /// <summary>The images [N, C, H, W], each shifted by its own draw from torch's global generator.</summary>
+    /// <summary>
+    /// The images [N, C, H, W], each shifted by its own draw from the device's generator: the rows, then the columns, of
+    /// the padded batch gathered at each image's offset, on the device and without a per-image loop.
+    /// </summary>
     public Tensor Apply(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var count = images.shape[0];
-        var height = images.shape[2];
-        var width = images.shape[3];
+        var (count, channels, height, width) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3]);
         var padded = nn.functional.pad(images, [_limit, _limit, _limit, _limit], value: -1);
-        using var shifts = randint(0, (2 * _limit) + 1, [count, 2], dtype: int64).cpu();
-        var offsets = shifts.data<long>().ToArray();
-        var shifted = new Tensor[count];
-        for (var i = 0; i < count; i++)
-        {
-            shifted[i] = padded[i].narrow(1, offsets[2 * i], height).narrow(2, offsets[(2 * i) + 1], width);
-        }
-        return stack(shifted).MoveToOuterDisposeScope();
+        var offsets = randint(0, (2 * _limit) + 1, [count, 2], dtype: int64, device: images.device);
+        var rows = arange(height, dtype: int64, device: images.device).add(offsets.narrow(1, 0, 1));
+        var columns = arange(width, dtype: int64, device: images.device).add(offsets.narrow(1, 1, 1));
+        var shiftedRows = padded.gather(2, rows.view(count, 1, height, 1).expand(count, channels, height, padded.shape[3]));
+        return shiftedRows.gather(3, columns.view(count, 1, 1, width).expand(count, channels, height, width)).MoveToOuterDisposeScope();
     }
 }

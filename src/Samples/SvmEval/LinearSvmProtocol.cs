@@ -11,8 +11,9 @@ namespace Microsoft.ML.Gan.Samples.SvmEval;
 /// or the smoothed hinge loss with <paramref name="smoothedHinge"/> (the SVM's dual solved by coordinate ascent, as
 /// LIBLINEAR does, to convergence or <paramref name="iterations"/> passes). The regularisation λ is chosen from
 /// <see cref="Lambdas"/> by cross-validation over the draw's folds (the largest λ among equally accurate ones); the
-/// SVM is then trained again on all the draw's labelled rows with that λ and measured on the test rows. Every fit has its own <see cref="MLContext"/> seeded with <paramref name="seed"/>, so the fits run in
-/// parallel (<paramref name="parallelFits"/> at once) and give the same results in any order.
+/// SVM is then trained again on all the draw's labelled rows with that λ and measured on the test rows. Every fit has
+/// its own <see cref="MLContext"/> seeded with <paramref name="seed"/>, so the fits run in parallel
+/// (<paramref name="parallelFits"/> at once) and give the same results in any order.
 /// </summary>
 internal sealed class LinearSvmProtocol(int iterations, bool standardise, bool dualSolver, bool smoothedHinge,
     int seed, int parallelFits)
