@@ -68,7 +68,7 @@ public sealed class DigitClassifierEstimator : IEstimator<DigitClassifier>
         manual_seed(seed);
         var network = new DigitClassifierNetwork(shape, options.ClassCount);
         network.to(device);
-        using var training = new DigitClassifierTraining(network, reader, options.LabelColumnName, options.LearningRate, device);
+        using var training = new DigitClassifierTraining(network, reader, options.LabelColumnName, options.LearningRate, options.Deformation, device);
         training.Run(options.Epochs, log, options.CancellationToken);
         return network;
     }

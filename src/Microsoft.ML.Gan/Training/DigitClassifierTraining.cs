@@ -19,13 +19,19 @@ internal sealed class DigitClassifierTraining : IDisposable
     private readonly string _labelColumnName;
     private readonly Device _device;
     private readonly TorchSharp.Modules.Adam _optimizer;
+    private readonly RandomDeformation? _deformation;
     // Kept alive for the whole run: a Scalar made on the fly can be finalised during the native call that uses it.
     private readonly Scalar _pixelScale = (1 / 127.5).ToScalar();
     private readonly Scalar _one = 1.ToScalar();
 
-    /// <summary>Prepares training of <paramref name="network"/> (already on <paramref name="device"/>) on the rows of <paramref name="reader"/>.</summary>
-    public DigitClassifierTraining(DigitClassifierNetwork network, PixelBatchReader reader, string labelColumnName, double learningRate, Device device)
+    /// <summary>
+    /// Prepares training of <paramref name="network"/> (already on <paramref name="device"/>) on the rows of
+    /// <paramref name="reader"/>, each batch deformed at random with <paramref name="deformation"/> (0 for none).
+    /// </summary>
+    public DigitClassifierTraining(DigitClassifierNetwork network, PixelBatchReader reader, string labelColumnName, double learningRate,
+        double deformation, Device device)
     {
+        _deformation = deformation > 0 ? new RandomDeformation(deformation) : null;
         _network = network;
         _reader = reader;
         _image = network.Image;
@@ -73,7 +79,7 @@ internal sealed class DigitClassifierTraining : IDisposable
             .reshape(batch.Count, _image.Channels, _image.Height, _image.Width).to(_device).mul_(_pixelScale).sub_(_one);
         var targets = tensor(labels).to(_device);
         _optimizer.zero_grad();
-        var logits = _network.forward(images);
+        var logits = _network.forward(_deformation?.Apply(images) ?? images);
         var loss = nn.functional.cross_entropy(logits, targets);
         loss.backward();
         _optimizer.step();

@@ -65,6 +65,7 @@ public sealed class DomainTransferEncoder
             Epochs = settings.Epochs,
             BatchSize = settings.BatchSize,
             LearningRate = settings.LearningRate,
+            Deformation = settings.Deformation,
             CancellationToken = source.CancellationToken,
         };
         var network = DigitClassifierEstimator.TrainNetwork(source.Catalog, source.Source, source.Image, options, source.Seed, source.Device, source.Log);

@@ -13,7 +13,7 @@ internal static class DomainTransferRun
     public const string RawFeaturesFlag = "--raw-features";
 
     /// <summary>The options both commands take, for usage lines.</summary>
-    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--g-steps N] [--d-no-batch-norm] [--d-dropout X] [--raw-features] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--f-deformation X (0)] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--g-steps N] [--d-no-batch-norm] [--d-dropout X] [--raw-features] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
 
     /// <summary>The target images <c>--target</c> names (else the <paramref name="fallback"/>'s): "mnist", an IDX file or a folder resized to <paramref name="imageSize"/>.</summary>
     public static IDataView Target(MLContext mlContext, CommandLine options, Func<string> fallback, int imageSize, bool grey) =>
@@ -21,6 +21,18 @@ internal static class DomainTransferRun
 
     /// <summary>The source classifier's passes over the labelled source (<c>--classifier-epochs</c>).</summary>
     public static int ClassifierEpochs(CommandLine options) => options.Number("--classifier-epochs", DigitClassifierOptions.Defaults.Epochs)!.Value;
+
+    /// <summary>
+    /// The training of the source classifier whose feature layers are f: <paramref name="classCount"/> classes,
+    /// <c>--classifier-epochs</c> passes, its training images deformed at random with strength <c>--f-deformation</c>
+    /// (0 for none).
+    /// </summary>
+    public static DigitClassifierOptions EncoderClassifier(CommandLine options, int classCount) => new()
+    {
+        ClassCount = classCount,
+        Epochs = ClassifierEpochs(options),
+        Deformation = options.Real("--f-deformation", 0),
+    };
 
     /// <summary>Fills <paramref name="transfer"/> from the command line, trains on <paramref name="source"/> and saves the models.</summary>
     public static DomainTransferTransformer Train(MLContext mlContext, CommandLine options, IDataView source, DomainTransferOptions transfer,

@@ -29,11 +29,7 @@ internal static class FacesToEmojiCommand
         Console.WriteLine($"Source: {classCount} identities; f is a {classCount}-class identity classifier.");
 
         var transfer = DomainTransferOptions.Faces(target);
-        transfer.Encoder = DomainTransferEncoder.SourceClassifier(new DigitClassifierOptions
-        {
-            ClassCount = classCount,
-            Epochs = DomainTransferRun.ClassifierEpochs(options),
-        });
+        transfer.Encoder = DomainTransferEncoder.SourceClassifier(DomainTransferRun.EncoderClassifier(options, classCount));
         using var model = DomainTransferRun.Train(mlContext, options, source, transfer, output, defaultEpochs: 100);
 
         var constancy = model.MeasureConstancy(source, target, seed: seed);

@@ -15,23 +15,25 @@ namespace Microsoft.ML.Gan.Samples.SvmEval;
 /// its own <see cref="MLContext"/> seeded with <paramref name="seed"/>, so the fits run in parallel
 /// (<paramref name="parallelFits"/> at once) and give the same results in any order.
 /// </summary>
-internal sealed class LinearSvmProtocol(int iterations, bool standardise, bool dualSolver, bool smoothedHinge,
+internal sealed class LinearSvmProtocol(int iterations, FeatureScaling standardise, bool dualSolver, bool smoothedHinge,
     int seed, int parallelFits)
 {
-    /// <summary>The λ grid the cross-validation chooses from: half decades from 1e-5 to 10.</summary>
-    public static readonly float[] Lambdas = [1e-5f, 3e-5f, 1e-4f, 3e-4f, 1e-3f, 3e-3f, 1e-2f, 3e-2f, 0.1f, 0.3f, 1f, 3f, 10f];
+    /// <summary>The λ grid the cross-validation chooses from: half decades from 1e-7 to 10.</summary>
+    public static readonly float[] Lambdas = [1e-7f, 3e-7f, 1e-6f, 3e-6f, 1e-5f, 3e-5f, 1e-4f, 3e-4f, 1e-3f, 3e-3f, 1e-2f, 3e-2f, 0.1f, 0.3f, 1f, 3f, 10f];
 
     /// <summary>
     /// The classifier the command line asks for: <c>--classifier sdca|linearsvm</c>, <c>--svm-loss hinge|smoothedhinge</c>
-    /// (SDCA only), <c>--iterations N</c> (100), <c>--normalize meanvariance|minmax</c>; the grid <see cref="Lambdas"/>.
+    /// (SDCA only), <c>--iterations N</c> (100), <c>--normalize meanvariance|minmax|l2|meanvariance-l2</c>; the grid <see cref="Lambdas"/>.
     /// </summary>
     public static LinearSvmProtocol FromCommandLine(CommandLine options, int seed, int parallelFits)
     {
         var standardise = options.Text("--normalize", "meanvariance") switch
         {
-            "minmax" => false,
-            "meanvariance" => true,
-            var other => throw new ArgumentException($"--normalize takes minmax or meanvariance; found '{other}'."),
+            "minmax" => FeatureScaling.MinMax,
+            "meanvariance" => FeatureScaling.MeanVariance,
+            "l2" => FeatureScaling.UnitLength,
+            "meanvariance-l2" => FeatureScaling.MeanVarianceUnitLength,
+            var other => throw new ArgumentException($"--normalize takes minmax, meanvariance, l2 or meanvariance-l2; found '{other}'."),
         };
         var dualSolver = options.Text("--classifier", "sdca") switch
         {
@@ -54,7 +56,7 @@ internal sealed class LinearSvmProtocol(int iterations, bool standardise, bool d
 
     /// <summary>The classifier and the λ grid, for reports.</summary>
     public string Description =>
-        $"{(standardise ? "NormalizeMeanVariance" : "NormalizeMinMax")} → OneVersusAll(" +
+        $"{standardise} → OneVersusAll(" +
         $"{(dualSolver ? $"SdcaNonCalibrated, {(smoothedHinge ? "smoothed hinge" : "hinge")} loss, at most" : "LinearSvm,")} {iterations} iterations), " +
         $"λ in {{{string.Join(", ", Lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}";
 
@@ -80,9 +82,13 @@ internal sealed class LinearSvmProtocol(int iterations, bool standardise, bool d
     private Microsoft.ML.Data.MulticlassClassificationMetrics FitAndEvaluate(FeatureTable table, int[] trainingRows, int[] evaluationRows, float lambda)
     {
         var mlContext = new MLContext(seed);
-        IEstimator<ITransformer> normalize = standardise
-            ? mlContext.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn)
-            : mlContext.Transforms.NormalizeMinMax(FeatureTable.FeaturesColumn);
+        IEstimator<ITransformer> normalize = standardise switch
+        {
+            FeatureScaling.MinMax => mlContext.Transforms.NormalizeMinMax(FeatureTable.FeaturesColumn),
+            FeatureScaling.MeanVariance => mlContext.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn),
+            FeatureScaling.UnitLength => mlContext.Transforms.NormalizeLpNorm(FeatureTable.FeaturesColumn),
+            _ => mlContext.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn).Append(mlContext.Transforms.NormalizeLpNorm(FeatureTable.FeaturesColumn)),
+        };
         var model = normalize
             .Append(mlContext.Transforms.Conversion.MapValueToKey(FeatureTable.LabelColumn))
             .AppendCacheCheckpoint(mlContext)
@@ -111,4 +117,17 @@ internal sealed class LinearSvmProtocol(int iterations, bool standardise, bool d
                 Lambda = lambda,
                 NumberOfIterations = iterations,
             }), FeatureTable.LabelColumn);
+}
+
+/// <summary>How the representation test scales features before the SVM.</summary>
+internal enum FeatureScaling
+{
+    /// <summary>NormalizeMinMax: each feature to [0, 1] over the training rows.</summary>
+    MinMax,
+    /// <summary>NormalizeMeanVariance: each feature to zero mean and unit variance over the training rows.</summary>
+    MeanVariance,
+    /// <summary>NormalizeLpNorm: each row to unit L2 length.</summary>
+    UnitLength,
+    /// <summary>NormalizeMeanVariance, then each row to unit L2 length.</summary>
+    MeanVarianceUnitLength,
 }

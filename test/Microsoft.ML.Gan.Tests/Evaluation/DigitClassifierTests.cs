@@ -30,6 +30,18 @@ public sealed class DigitClassifierTests
     }
 
     [TestMethod]
+    public void LearnsFromDeformedImagesWhichChangeWhatItLearns()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var plain = Train(mlContext);
+        using var deformed = Train(mlContext, deformation: 0.5);
+        Assert.AreEqual(1.0, deformed.EvaluateAccuracy(Shapes(mlContext, 30, seed: 2)), "deformed bright halves are still told apart");
+        var test = Shapes(mlContext, 5, seed: 3);
+        CollectionAssert.AreNotEqual(Probabilities(plain, test).SelectMany(row => row).ToArray(),
+            Probabilities(deformed, test).SelectMany(row => row).ToArray(), "the deformation reached training");
+    }
+
+    [TestMethod]
     public void SavedZipLoadsWithTheSameOutputs()
     {
         var mlContext = new MLContext(seed: 1);
@@ -92,8 +104,8 @@ public sealed class DigitClassifierTests
         Assert.IsLessThanOrEqualTo(1e-5f, OnnxParity.MaxAbsDifference(OnnxParity.Values(nn.functional.softmax(network.forward(input), 1)), probabilities));
     }
 
-    private static DigitClassifier Train(MLContext mlContext) =>
-        mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { ClassCount = Classes, Epochs = 8, BatchSize = 16 })
+    private static DigitClassifier Train(MLContext mlContext, double deformation = 0) =>
+        mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { ClassCount = Classes, Epochs = 8, BatchSize = 16, Deformation = deformation })
             .Fit(Shapes(mlContext, 20, seed: 1));
 
     private static float[][] Probabilities(DigitClassifier classifier, IDataView data) =>
