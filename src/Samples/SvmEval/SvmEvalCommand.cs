@@ -16,7 +16,7 @@ internal static class SvmEvalCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "svm-eval [--images IDX --labels IDX] [--padding N (black border: 2 makes MNIST 32×32, a three-layer DCGAN)] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N (5)] [--folds N (5)] [--epochs N (30)] [--iterations N (100)] [--classifier sdca|linearsvm] [--normalize meanvariance|minmax|l2|meanvariance-l2] [--svm-loss hinge|smoothedhinge] [--representations raw,untrained,trained] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
+        "svm-eval [--images IDX --labels IDX] [--padding N (black border: 2 makes MNIST 32×32, a three-layer DCGAN)] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N (5)] [--folds N (5)] [--epochs N (30)] [--iterations N (100)] [--classifier sdca|linearsvm] [--normalize l2|meanvariance|minmax|meanvariance-l2 (l2)] [--svm-loss hinge|smoothedhinge] [--representations raw,untrained,trained] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
 
     // Three times the trainers' default: measured better than 10 epochs and as good as 60 (BENCHMARKS.md).
     private const int DefaultEpochs = 30;
