@@ -5,16 +5,16 @@ using Microsoft.ML.Trainers;
 namespace Microsoft.ML.Gan.Samples.SvmEval;
 
 /// <summary>
-/// The classifier of the representation test: the features scaled as <paramref name="scaling"/> says (each row to unit
-/// length by default; per-feature statistics come from the training rows) → MapValueToKey(Label) → cache →
-/// OneVersusAll(linear SVM): LinearSvm (Pegasos, <paramref name="iterations"/> passes), or with <paramref
-/// name="dualSolver"/> SdcaNonCalibrated with the hinge loss, or the smoothed hinge loss with <paramref
-/// name="smoothedHinge"/> (the SVM's dual solved by coordinate ascent, as LIBLINEAR does, to convergence or <paramref
-/// name="iterations"/> passes). The regularisation λ is chosen from <see cref="Lambdas"/> by cross-validation over the
-/// draw's folds (the largest λ among equally accurate ones); the SVM is then trained again on all the draw's labelled
-/// rows with that λ and measured on the test rows. Every fit has its own <see cref="MLContext"/> seeded with <paramref
-/// name="seed"/>, so the fits run in parallel (<paramref name="parallelFits"/> at once) and give the same results in
-/// any order.
+/// The classifier of the representation test: the features scaled as <paramref name="scaling"/> says (each row to
+/// unit length by default; per-feature statistics come from the training rows) → MapValueToKey(Label) → cache →
+/// OneVersusAll(linear SVM): LinearSvm (Pegasos, <paramref name="iterations"/> passes), or with
+/// <paramref name="dualSolver"/> SdcaNonCalibrated with the hinge loss, or the smoothed hinge loss with
+/// <paramref name="smoothedHinge"/> (the SVM's dual solved by coordinate ascent, as LIBLINEAR does, to
+/// convergence or <paramref name="iterations"/> passes). The regularisation λ is chosen from
+/// <see cref="Lambdas"/> by cross-validation over the draw's folds (the largest λ among equally accurate ones);
+/// the SVM is then trained again on all the draw's labelled rows with that λ and measured on the test rows. Every
+/// fit has its own <see cref="MLContext"/> seeded with <paramref name="seed"/>, so the fits run in parallel
+/// (<paramref name="parallelFits"/> at once) and give the same results in any order.
 /// </summary>
 internal sealed class LinearSvmProtocol(int iterations, FeatureScaling scaling, bool dualSolver, bool smoothedHinge,
     int seed, int parallelFits)
