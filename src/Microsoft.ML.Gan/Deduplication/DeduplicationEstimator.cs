@@ -55,7 +55,7 @@ public sealed class DeduplicationEstimator : IEstimator<DeduplicationTransformer
         try
         {
             network.to(device);
-            using (var training = new AutoencoderTraining(network, reader, _options.LearningRate, _options.InputNoise, device))
+            using (var training = new AutoencoderTraining(network, "Deduplication autoencoder", reader, CentreCrop.Prepare, _options.LearningRate, _options.InputNoise, device))
             {
                 training.Run(_options.Epochs, log, _options.CancellationToken);
             }

@@ -22,7 +22,7 @@ internal static class DomainTransferOnnxExport
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        model.Generator.eval();
+        model.TransferGenerator.eval();
         var target = model.Encoder.Image;
         var graph = new OnnxGraphBuilder(GraphName);
         var x = NormalisedInput(graph, inputColumn, source);
@@ -30,7 +30,7 @@ internal static class DomainTransferOnnxExport
         {
             x = graph.Concat(1, Enumerable.Repeat(x, target.Channels).ToArray());
         }
-        var pixels = DcganOnnxExport.AppendGenerator(graph, model.Generator, model.ExportSourceFeatures(graph, x));
+        var pixels = DcganOnnxExport.AppendGenerator(graph, model.TransferGenerator, model.ExportSourceFeatures(graph, x));
         graph.Output(pixels, outputColumn, 1, target.Channels, target.Height, target.Width);
         return graph.ToBytes();
     }

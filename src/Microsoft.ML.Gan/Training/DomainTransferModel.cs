@@ -20,6 +20,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     private readonly Scalar _identityWeight;
     private readonly Scalar _totalVariationWeight;
     private readonly int _generatorSteps;
+    private readonly WeightAverage? _generatorAverage;
     private FeatureStandardisation? _sourceStandardisation;
     private FeatureStandardisation? _targetStandardisation;
 
@@ -42,6 +43,10 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         _identityWeight = options.IdentityWeight.ToScalar();
         _totalVariationWeight = options.TotalVariationWeight.ToScalar();
         _generatorSteps = options.GeneratorSteps;
+        if (options.GeneratorAverageDecay > 0)
+        {
+            _generatorAverage = new WeightAverage(Generator, new DcganGenerator(layout).to(device), options.GeneratorAverageDecay);
+        }
     }
 
     /// <summary>The frozen encoder f.</summary>
@@ -49,6 +54,9 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
 
     /// <summary>g: f's features to a target image in [-1, 1].</summary>
     public DcganGenerator Generator { get; }
+
+    /// <summary>The g that transfers (grids, transformer, ONNX): the weight average of g when there is one, else g itself.</summary>
+    public DcganGenerator TransferGenerator => (DcganGenerator?)_generatorAverage?.Average ?? Generator;
 
     /// <summary>The ternary discriminator.</summary>
     public DcganDiscriminator Discriminator { get; }
@@ -118,6 +126,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
             (fromSource, fromTarget) = Generate(features, source.shape[0]);
             generator = GeneratorStep(fromSource, fromTarget, sourceFeatures, target);
         }
+        _generatorAverage?.Update();
         return new DomainTransferLosses(generator.Total.item<float>(), discriminatorLoss.item<float>(), generator.Adversarial.item<float>(),
             generator.Constancy.item<float>(), generator.Identity.item<float>(), generator.TotalVariation.item<float>(),
             RealProbability(realLogits), RealProbability(sourceLogits));
@@ -151,12 +160,12 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     private static float RealProbability(Tensor logits) =>
         logits.detach().softmax(1).select(1, DomainTransferLoss.RealClass).mean().item<float>();
 
-    /// <summary>G(s) = g(f(s)) in inference mode, for images in the target's channels in [-1, 1].</summary>
+    /// <summary>G(s) = g(f(s)) in inference mode with <see cref="TransferGenerator"/>, for images in the target's channels in [-1, 1].</summary>
     public Tensor Transfer(Tensor source)
     {
         using var noGrad = no_grad();
-        Generator.eval();
-        return Generator.forward(SourceFeatures(source));
+        TransferGenerator.eval();
+        return TransferGenerator.forward(SourceFeatures(source));
     }
 
     /// <inheritdoc/>
@@ -166,6 +175,11 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         Discriminator.save(writer);
         _generatorOptimizer.save_state_dict(writer);
         _discriminatorOptimizer.save_state_dict(writer);
+        if (_generatorAverage is not null)
+        {
+            _generatorAverage.Average.save(writer);
+            writer.Write(_generatorAverage.Updates);
+        }
     }
 
     /// <inheritdoc/>
@@ -175,6 +189,11 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         Discriminator.load(reader);
         _generatorOptimizer.load_state_dict(reader);
         _discriminatorOptimizer.load_state_dict(reader);
+        if (_generatorAverage is not null)
+        {
+            _generatorAverage.Average.load(reader);
+            _generatorAverage.Updates = reader.ReadInt64();
+        }
     }
 
     /// <summary>Releases the networks, optimisers, scalars and the encoder.</summary>
@@ -187,6 +206,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         _identityWeight.Dispose();
         _totalVariationWeight.Dispose();
         Generator.Dispose();
+        _generatorAverage?.Dispose();
         Discriminator.Dispose();
         _sourceStandardisation?.Dispose();
         _targetStandardisation?.Dispose();

@@ -1,6 +1,9 @@
-using TorchSharp;
+using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Training;
+using TorchSharp;
 using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan;
 
@@ -10,6 +13,11 @@ namespace Microsoft.ML.Gan;
 /// </summary>
 public sealed class DomainTransferEncoder
 {
+    private const int AutoencoderBatchSize = 32;
+    private const double AutoencoderLearningRate = 1e-3;
+    // Standard deviation of the noise added to the autoencoder's inputs, in the [-1, 1] scale.
+    private const double AutoencoderInputNoise = 0.1;
+
     private readonly Func<EncoderSource, FrozenEncoder> _create;
 
     private DomainTransferEncoder(string description, Func<EncoderSource, FrozenEncoder> create)
@@ -36,6 +44,22 @@ public sealed class DomainTransferEncoder
         settings.Validate();
         return new($"the feature layers of a {settings.ClassCount}-class classifier trained on the labelled source ({settings.Epochs} epochs)",
             source => TrainClassifier(source, settings));
+    }
+
+    /// <summary>
+    /// f is the encoder of a convolutional autoencoder trained first, without labels, to reconstruct the source images
+    /// (two stride-2 convolutions and a linear layer to 128 values; denoising, Adam). Having to redraw the image, its
+    /// code keeps the coarse layout and tones of a source image (where hair, face and background are, how light or dark
+    /// each is), which a classifier of few identities may discard; L_CONST then asks G(s) to keep them.
+    /// </summary>
+    /// <param name="epochs">Passes of the autoencoder over the source images.</param>
+    /// <returns>The encoder choice.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is not positive.</exception>
+    public static DomainTransferEncoder SourceAutoencoder(int epochs = 50)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
+        return new($"the encoder of an autoencoder trained on the source images ({epochs} epochs)",
+            source => TrainAutoencoder(source, epochs));
     }
 
     /// <summary>
@@ -71,5 +95,27 @@ public sealed class DomainTransferEncoder
         var network = DigitClassifierEstimator.TrainNetwork(source.Catalog, source.Source, source.Image, options, source.Seed, source.Device, source.Log);
         return new FrozenEncoder(network.FeatureLayers, source.Image,
             $"the feature layers of a {settings.ClassCount}-class classifier trained on the labelled source", network);
+    }
+
+    private static FrozenEncoder TrainAutoencoder(EncoderSource source, int epochs)
+    {
+        using var reader = new PixelBatchReader(source.Source, source.ColumnName, AutoencoderBatchSize, source.Image, source.Seed);
+        manual_seed(source.Seed);
+        var network = new ConvolutionalAutoencoder(source.Image);
+        try
+        {
+            network.to(source.Device);
+            using (var training = new AutoencoderTraining(network, "Encoder autoencoder", reader, images => images.div(127.5).sub_(1),
+                AutoencoderLearningRate, AutoencoderInputNoise, source.Device))
+            {
+                training.Run(epochs, source.Log, source.CancellationToken);
+            }
+            return new FrozenEncoder(network.Encoder, source.Image, "the encoder of an autoencoder trained on the source images", network);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
     }
 }

@@ -38,6 +38,8 @@ public sealed class DomainTransferOptions
         public const int Width = 64;
         /// <summary>Source images in each epoch's before/after grid.</summary>
         public const int SampleCount = 32;
+        /// <summary>Decay of g's weight average: 0, none (the paper has none).</summary>
+        public const double GeneratorAverageDecay = 0;
     }
 
     /// <summary>The paper's weights for digits (SVHN → MNIST): α = β = 15, γ = 0.</summary>
@@ -123,6 +125,13 @@ public sealed class DomainTransferOptions
     /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
     public int Width = Defaults.Width;
 
+    /// <summary>
+    /// Decay of an exponential moving average of g's weights, updated after every step and ramped up from 0 over the
+    /// first steps; the averaged g is the one that makes the grids, the transformer and the ONNX graph. It smooths away
+    /// the step-to-step noise of adversarial training. 0 (the default) turns it off.
+    /// </summary>
+    public double GeneratorAverageDecay = Defaults.GeneratorAverageDecay;
+
     /// <summary>Seed of weights and data order; null to take one from the MLContext (whose seed fixes it).</summary>
     public int? Seed;
 
@@ -172,6 +181,8 @@ public sealed class DomainTransferOptions
         ArgumentOutOfRangeException.ThrowIfNegative(DiscriminatorDropout, nameof(DiscriminatorDropout));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(DiscriminatorDropout, 1, nameof(DiscriminatorDropout));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width, nameof(Width));
+        ArgumentOutOfRangeException.ThrowIfNegative(GeneratorAverageDecay, nameof(GeneratorAverageDecay));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(GeneratorAverageDecay, 1, nameof(GeneratorAverageDecay));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleCount, nameof(SampleCount));
         if (TorchThreads is { } threads)
         {

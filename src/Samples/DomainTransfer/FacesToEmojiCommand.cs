@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 internal static class FacesToEmojiCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--f classifier|autoencoder] [--autoencoder-epochs N (200)] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -19,17 +19,16 @@ internal static class FacesToEmojiCommand
         var seed = options.Number("--seed", 1)!.Value;
         var imageSize = options.Number("--image-size", 64)!.Value;
         var mlContext = new MLContext(seed);
-        ConsoleLog.Attach(mlContext, "Domain transfer", "Digit classifier");
+        ConsoleLog.Attach(mlContext, "Domain transfer", "Digit classifier", "Encoder autoencoder");
         var (byPerson, classCount) = LabelledImages.Load(mlContext, options, imageSize, grey: true)
             ?? LabelledImages.FromFolder(mlContext, TrainingData.Bundled("orl-faces"), imageSize, grey: true);
         // Shuffled once, so that the before/after grids (the first rows) show many people rather than the first few.
         var source = mlContext.Data.Cache(mlContext.Data.ShuffleRows(byPerson, seed));
         var emoji = DomainTransferRun.Target(mlContext, options, () => TrainingData.Bundled(Path.Combine("twemoji-faces", "people")), imageSize, grey: false);
         var target = mlContext.Data.Cache(emoji);
-        Console.WriteLine($"Source: {classCount} identities; f is a {classCount}-class identity classifier.");
-
         var transfer = DomainTransferOptions.Faces(target);
-        transfer.Encoder = DomainTransferEncoder.SourceClassifier(DomainTransferRun.EncoderClassifier(options, classCount));
+        transfer.Encoder = Encoder(options, classCount);
+        Console.WriteLine($"Source: {classCount} identities; f is {transfer.Encoder.Description}.");
         using var model = DomainTransferRun.Train(mlContext, options, source, transfer, output, defaultEpochs: 100);
 
         var constancy = model.MeasureConstancy(source, target, seed: seed);
@@ -48,4 +47,15 @@ internal static class FacesToEmojiCommand
         Console.WriteLine($"Models, samples and report.html are in {output}");
         return 0;
     }
+
+    /// <summary>
+    /// f as <c>--f</c> chooses: the feature layers of an identity classifier (the paper's choice, the default), or the
+    /// encoder of an autoencoder of the photographs, which keeps their layout and tones (<c>--autoencoder-epochs</c>).
+    /// </summary>
+    private static DomainTransferEncoder Encoder(CommandLine options, int classCount) => options.Text("--f") switch
+    {
+        null or "classifier" => DomainTransferEncoder.SourceClassifier(DomainTransferRun.EncoderClassifier(options, classCount)),
+        "autoencoder" => DomainTransferEncoder.SourceAutoencoder(options.Number("--autoencoder-epochs", 200)!.Value),
+        var other => throw new ArgumentException($"--f: expected classifier or autoencoder; found '{other}'."),
+    };
 }

@@ -35,10 +35,10 @@ public sealed class DomainTransferTests
         });
     }
 
-    private static DomainTransferOptions SmallOptions(IDataView target, TorchSharp.Modules.Sequential encoder) => new()
+    private static DomainTransferOptions SmallOptions(IDataView target, DomainTransferEncoder encoder) => new()
     {
         Target = target,
-        Encoder = DomainTransferEncoder.FromModule(encoder),
+        Encoder = encoder,
         Epochs = 1,
         BatchSize = 8,
         Width = 4,
@@ -110,6 +110,32 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
+    public void WeightAverageOfGTransfersAndIsWhatTheOnnxGraphHolds()
+    {
+        manual_seed(5);
+        using var scope = NewDisposeScope();
+        var image = new ImageShape(3, Side, Side);
+        var options = TinyOptions(totalVariationWeight: 0);
+        options.GeneratorAverageDecay = 0.9;
+        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), options, CPU);
+        for (var step = 0; step < 20; step++)
+        {
+            model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
+        }
+
+        Assert.AreNotSame(model.Generator, model.TransferGenerator);
+        Assert.IsFalse(model.Generator.parameters().Zip(model.TransferGenerator.parameters()).All(pair => pair.First.allclose(pair.Second, 0, 0)),
+            "the average is the live g");
+        var source = rand(1, 3, Side, Side) * 255;
+        model.TransferGenerator.eval();
+        var expected = (model.TransferGenerator.forward(model.SourceFeatures(source / 127.5 - 1)) + 1) * 127.5;
+        var onnx = DomainTransferOnnxExport.Export(model, image, "Pixels", "Transferred");
+        var (actual, _) = OnnxParity.Run(onnx, OnnxParity.Values(source), [1, 3, Side, Side], "Pixels", "Transferred");
+        var difference = OnnxParity.MaxAbsDifference(OnnxParity.Values(expected.clamp(0, 255)), actual);
+        Assert.IsLessThanOrEqualTo(1e-3f, difference, $"max abs difference {difference} between the averaged g and the ONNX graph");
+    }
+
+    [TestMethod]
     [DataRow(false)]
     [DataRow(true)]
     public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources(bool standardisePerDomain)
@@ -144,7 +170,7 @@ public sealed class DomainTransferTests
         var source = Images(mlContext, 16, channels: 1, seed: 1);
         var target = Images(mlContext, 16, channels: 3, seed: 2);
         using var encoder = TinyEncoder();
-        var options = SmallOptions(target, encoder);
+        var options = SmallOptions(target, DomainTransferEncoder.FromModule(encoder));
         options.StandardiseFeaturesPerDomain = standardisePerDomain;
         using var model = mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(source);
         using var folder = new Reporting.TemporaryFolder();
@@ -162,11 +188,26 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
+    public void AutoencoderEncoderIsTrainedOnTheSourceAndTransfersThroughOnnx()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var source = Images(mlContext, 16, channels: 1, seed: 1);
+        var options = SmallOptions(Images(mlContext, 16, channels: 3, seed: 2), DomainTransferEncoder.SourceAutoencoder(epochs: 2));
+
+        using var model = mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(source);
+        var transferred = model.Transform(source).GetColumn<VBuffer<float>>("Transferred").Select(v => v.DenseValues().ToArray()).ToList();
+
+        Assert.HasCount(16, transferred);
+        Assert.IsTrue(transferred.All(v => v.Length == 3 * Side * Side && v.All(x => x is >= 0 and <= 255)), "transferred images of the wrong size or range");
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => DomainTransferEncoder.SourceAutoencoder(epochs: 0));
+    }
+
+    [TestMethod]
     public void MissingSourceColumnIsNamedWithWhatWasExpected()
     {
         var mlContext = new MLContext(seed: 1);
         using var encoder = TinyEncoder();
-        var options = SmallOptions(Images(mlContext, 16, channels: 3), encoder);
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), DomainTransferEncoder.FromModule(encoder));
         options.InputColumnName = "Photo";
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
             () => mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(Images(mlContext, 16, channels: 1)));
@@ -179,7 +220,7 @@ public sealed class DomainTransferTests
     {
         var mlContext = new MLContext(seed: 1);
         using var encoder = TinyEncoder();
-        var options = SmallOptions(Images(mlContext, 16, channels: 3), encoder);
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), DomainTransferEncoder.FromModule(encoder));
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
             () => mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(Images(mlContext, 16, channels: 1, side: 32)));
         StringAssert.Contains(error.Message, "Source column 'Pixels'");
@@ -195,7 +236,7 @@ public sealed class DomainTransferTests
         using var encoder = TinyEncoder();
         var target = mlContext.Data.LoadFromEnumerable(new[] { new TextRow { Pixels = "not an image" } });
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
-            () => mlContext.Transforms.Gan.TrainDomainTransfer(SmallOptions(target, encoder)).Fit(Images(mlContext, 4, channels: 1)));
+            () => mlContext.Transforms.Gan.TrainDomainTransfer(SmallOptions(target, DomainTransferEncoder.FromModule(encoder))).Fit(Images(mlContext, 4, channels: 1)));
         StringAssert.Contains(error.Message, "'Pixels'");
         StringAssert.Contains(error.Message, "target data");
         StringAssert.Contains(error.Message, "String");
@@ -205,15 +246,17 @@ public sealed class DomainTransferTests
     [DataRow(nameof(DomainTransferOptions.DiscriminatorLearningRate))]
     [DataRow(nameof(DomainTransferOptions.GeneratorSteps))]
     [DataRow(nameof(DomainTransferOptions.DiscriminatorDropout))]
+    [DataRow(nameof(DomainTransferOptions.GeneratorAverageDecay))]
     public void OutOfRangeOptionIsRefusedByName(string option)
     {
         var mlContext = new MLContext(seed: 1);
         using var encoder = TinyEncoder();
-        var options = SmallOptions(Images(mlContext, 16, channels: 3), encoder);
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), DomainTransferEncoder.FromModule(encoder));
         switch (option)
         {
             case nameof(DomainTransferOptions.DiscriminatorLearningRate): options.DiscriminatorLearningRate = 0; break;
             case nameof(DomainTransferOptions.GeneratorSteps): options.GeneratorSteps = 0; break;
+            case nameof(DomainTransferOptions.GeneratorAverageDecay): options.GeneratorAverageDecay = 1; break;
             default: options.DiscriminatorDropout = 1; break;
         }
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));

@@ -1,30 +1,38 @@
 using System.Diagnostics;
 using Microsoft.ML.Gan.Data;
-using Microsoft.ML.Gan.Training;
 using Microsoft.ML.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Microsoft.ML.Gan.Deduplication;
+namespace Microsoft.ML.Gan.Training;
 
 /// <summary>
-/// Trains a <see cref="DenoisingAutoencoder"/> with Adam to reconstruct each clean centre crop from a copy with
-/// Gaussian noise added (mean squared error), dropout acting on the code.
+/// Trains an autoencoder with Adam to reconstruct each clean image from a copy with Gaussian noise added (mean squared
+/// error). The images are the reader's batches as prepared by the caller; the network maps them to reconstructions.
 /// </summary>
 internal sealed class AutoencoderTraining : IDisposable
 {
-    private readonly DenoisingAutoencoder _network;
+    private readonly nn.Module<Tensor, Tensor> _network;
     private readonly PixelBatchReader _reader;
+    private readonly Func<Tensor, Tensor> _prepare;
+    private readonly string _name;
     private readonly Device _device;
     private readonly TorchSharp.Modules.Adam _optimizer;
     // Kept alive for the whole run: a Scalar made on the fly can be finalised during the native call that uses it.
     private readonly Scalar _noise;
 
-    /// <summary>Prepares training of <paramref name="network"/> (already on <paramref name="device"/>) on the images of <paramref name="reader"/>.</summary>
-    public AutoencoderTraining(DenoisingAutoencoder network, PixelBatchReader reader, double learningRate, double inputNoise, Device device)
+    /// <summary>
+    /// Prepares training of <paramref name="network"/> (already on <paramref name="device"/>, called
+    /// <paramref name="name"/> in the log) on the images of <paramref name="reader"/>, each batch (0..255, on the
+    /// device) turned into the network's input by <paramref name="prepare"/>.
+    /// </summary>
+    public AutoencoderTraining(nn.Module<Tensor, Tensor> network, string name, PixelBatchReader reader, Func<Tensor, Tensor> prepare,
+        double learningRate, double inputNoise, Device device)
     {
         _network = network;
+        _name = name;
         _reader = reader;
+        _prepare = prepare;
         _device = device;
         _optimizer = optim.Adam(network.parameters(), learningRate);
         _noise = inputNoise.ToScalar();
@@ -48,7 +56,7 @@ internal sealed class AutoencoderTraining : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
             }
             log.Info(MessageSensitivity.None,
-                $"Deduplication autoencoder epoch {epoch + 1}/{epochs}: reconstruction loss {lossSum / batches:F5}, {images / clock.Elapsed.TotalSeconds:F0} images/s");
+                $"{_name} epoch {epoch + 1}/{epochs}: reconstruction loss {lossSum / batches:F5}, {images / clock.Elapsed.TotalSeconds:F0} images/s");
         }
         _network.eval();
     }
@@ -57,7 +65,7 @@ internal sealed class AutoencoderTraining : IDisposable
     {
         using var noGc = NoGcRegion.Enter();
         using var scope = NewDisposeScope();
-        var clean = CentreCrop.Prepare(_reader.Images(batch).to(_device));
+        var clean = _prepare(_reader.Images(batch).to(_device));
         var noisy = clean.add(randn_like(clean).mul_(_noise));
         _optimizer.zero_grad();
         var loss = nn.functional.mse_loss(_network.forward(noisy), clean);
