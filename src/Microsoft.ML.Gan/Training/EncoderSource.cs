@@ -9,9 +9,10 @@ namespace Microsoft.ML.Gan.Training;
 /// <param name="Source">The source data.</param>
 /// <param name="ColumnName">The column of <paramref name="Source"/> holding the images in the target's shape.</param>
 /// <param name="Image">The target domain's image shape, which f reads.</param>
+/// <param name="SourceChannels">Channels of the source images before they were replicated to the target's.</param>
 /// <param name="Seed">Seed of weights and data order.</param>
 /// <param name="Device">The libtorch device.</param>
 /// <param name="Log">Where progress goes.</param>
 /// <param name="CancellationToken">Stops training after the current step.</param>
-internal sealed record EncoderSource(TransformsCatalog Catalog, IDataView Source, string ColumnName, ImageShape Image, int Seed,
+internal sealed record EncoderSource(TransformsCatalog Catalog, IDataView Source, string ColumnName, ImageShape Image, int SourceChannels, int Seed,
     Device Device, IChannel Log, CancellationToken CancellationToken);

@@ -10,6 +10,8 @@ namespace Microsoft.ML.Gan;
 /// <summary>
 /// The choice of the fixed encoder f of a Domain Transfer Network (G = g ∘ f). f reads images of the target domain's
 /// shape (grey source images are replicated to the target's channels first) in [-1, 1] and stays frozen while g trains.
+/// An f trained here on grey sources for a colour target reads colour images by their luminance: trained on equal
+/// channels, it could otherwise tell colours apart only through the random start of its first kernels.
 /// </summary>
 public sealed class DomainTransferEncoder
 {
@@ -93,8 +95,7 @@ public sealed class DomainTransferEncoder
             CancellationToken = source.CancellationToken,
         };
         var network = DigitClassifierEstimator.TrainNetwork(source.Catalog, source.Source, source.Image, options, source.Seed, source.Device, source.Log);
-        return new FrozenEncoder(network.FeatureLayers, source.Image,
-            $"the feature layers of a {settings.ClassCount}-class classifier trained on the labelled source", network);
+        return Freeze(source, network.FeatureLayers, $"the feature layers of a {settings.ClassCount}-class classifier trained on the labelled source", network);
     }
 
     private static FrozenEncoder TrainAutoencoder(EncoderSource source, int epochs)
@@ -110,12 +111,25 @@ public sealed class DomainTransferEncoder
             {
                 training.Run(epochs, source.Log, source.CancellationToken);
             }
-            return new FrozenEncoder(network.Encoder, source.Image, "the encoder of an autoencoder trained on the source images", network);
+            return Freeze(source, network.Encoder, "the encoder of an autoencoder trained on the source images", network);
         }
         catch
         {
             network.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Freezes layers trained here on the source images; when those were grey, replicated to a colour target's
+    /// channels, their first convolution is first made to read colour images by luminance (<see cref="LuminanceInput"/>).
+    /// </summary>
+    private static FrozenEncoder Freeze(EncoderSource source, Sequential layers, string description, IDisposable owner)
+    {
+        if (source.SourceChannels == 1 && source.Image.Channels > 1)
+        {
+            LuminanceInput.Apply(layers);
+        }
+        return new FrozenEncoder(layers, source.Image, description, owner);
     }
 }

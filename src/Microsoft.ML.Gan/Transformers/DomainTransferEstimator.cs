@@ -58,7 +58,7 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         }
         manual_seed(seed);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
-        var encoder = _options.Encoder.Create(new EncoderSource(_catalog, sourceAsTarget, SourceAsTargetColumnName, targetShape, seed,
+        var encoder = _options.Encoder.Create(new EncoderSource(_catalog, sourceAsTarget, SourceAsTargetColumnName, targetShape, sourceShape.Channels, seed,
             device, log, _options.CancellationToken));
         using var model = new DomainTransferModel(encoder, _options, device);
         var readAhead = ReadAheadPolicy.ReadAhead(device);
