@@ -69,7 +69,7 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         using var samples = SampleImages(sourceAsTarget, targetShape);
         var title = "Domain transfer";
         var identity = string.Create(CultureInfo.InvariantCulture,
-            $"DTN {sourceShape} → {targetShape}, f: {encoder.Description} ({encoder.FeatureCount} features), width {_options.Width}, D batch norm {_options.DiscriminatorBatchNorm}, D dropout {_options.DiscriminatorDropout}, features standardised per domain {_options.StandardiseFeaturesPerDomain}, α {_options.ConstancyWeight}, β {_options.IdentityWeight}, γ {_options.TotalVariationWeight}");
+            $"DTN {sourceShape} → {targetShape}, f: {encoder.Description} ({encoder.FeatureCount} features), width {_options.Width}, D batch norm {_options.DiscriminatorBatchNorm}, D dropout {_options.DiscriminatorDropout}, features standardised per domain {_options.StandardiseFeaturesPerDomain}, α {_options.ConstancyWeight}, β {_options.IdentityWeight}, γ {_options.TotalVariationWeight}, g's weight average decay {_options.GeneratorAverageDecay}");
         var settings = new DomainTransferSettings(_options.Epochs, seed, _options.TrainingDirectory, _options.Resume, _options.StandardiseFeaturesPerDomain, title, identity,
             _options.Progress, _options.CancellationToken);
         TrainingHistory history;
