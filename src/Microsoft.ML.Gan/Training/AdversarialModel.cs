@@ -192,11 +192,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         Discriminator.save(writer);
         _generatorOptimizer.save_state_dict(writer);
         _discriminatorOptimizer.save_state_dict(writer);
-        if (_generatorAverage is not null)
-        {
-            _generatorAverage.Average.save(writer);
-            writer.Write(_generatorAverage.Updates);
-        }
+        _generatorAverage?.Save(writer);
         writer.Write(_discriminatorSteps);
         writer.Write(_generatorLoss);
         using var random = _random.get_state();
@@ -224,11 +220,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         // A resumed run trains at the learning rates it is given now (e.g. lowered after a divergence), not the saved ones.
         SetLearningRate(_generatorOptimizer, generatorRate);
         SetLearningRate(_discriminatorOptimizer, discriminatorRate);
-        if (_generatorAverage is not null)
-        {
-            _generatorAverage.Average.load(reader);
-            _generatorAverage.Updates = reader.ReadInt64();
-        }
+        _generatorAverage?.Load(reader);
         _discriminatorSteps = reader.ReadInt64();
         _generatorLoss = reader.ReadSingle();
         using var random = Tensor.Load(reader);

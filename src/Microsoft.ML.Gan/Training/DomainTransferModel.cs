@@ -175,11 +175,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         Discriminator.save(writer);
         _generatorOptimizer.save_state_dict(writer);
         _discriminatorOptimizer.save_state_dict(writer);
-        if (_generatorAverage is not null)
-        {
-            _generatorAverage.Average.save(writer);
-            writer.Write(_generatorAverage.Updates);
-        }
+        _generatorAverage?.Save(writer);
     }
 
     /// <inheritdoc/>
@@ -189,11 +185,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         Discriminator.load(reader);
         _generatorOptimizer.load_state_dict(reader);
         _discriminatorOptimizer.load_state_dict(reader);
-        if (_generatorAverage is not null)
-        {
-            _generatorAverage.Average.load(reader);
-            _generatorAverage.Updates = reader.ReadInt64();
-        }
+        _generatorAverage?.Load(reader);
     }
 
     /// <summary>Releases the networks, optimisers, scalars and the encoder.</summary>

@@ -30,11 +30,21 @@ internal sealed class WeightAverage : IDisposable
     /// <summary>The averaged network.</summary>
     public nn.Module Average { get; }
 
-    /// <summary>Updates steps taken so far (saved with checkpoints so the ramp resumes where it was).</summary>
-    public long Updates
+    /// <summary>Updates taken so far (the ramp's position).</summary>
+    public long Updates => _updates;
+
+    /// <summary>Writes the averaged weights and the updates taken so far (so that the ramp resumes where it was).</summary>
+    public void Save(BinaryWriter writer)
     {
-        get => _updates;
-        set => _updates = value;
+        Average.save(writer);
+        writer.Write(_updates);
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote.</summary>
+    public void Load(BinaryReader reader)
+    {
+        Average.load(reader);
+        _updates = reader.ReadInt64();
     }
 
     /// <summary>Moves the average one step towards the source network's current weights.</summary>

@@ -57,13 +57,7 @@ internal sealed class LinearSvmProtocol(int iterations, FeatureScaling scaling, 
 
     /// <summary>The classifier and the λ grid, for reports.</summary>
     public string Description =>
-        $"{scaling switch
-        {
-            FeatureScaling.MinMax => "NormalizeMinMax",
-            FeatureScaling.MeanVariance => "NormalizeMeanVariance",
-            FeatureScaling.UnitLength => "NormalizeLpNorm (rows to unit L2 length)",
-            _ => "NormalizeMeanVariance → NormalizeLpNorm",
-        }} → OneVersusAll(" +
+        $"{Normalizer(scaling).Name} → OneVersusAll(" +
         $"{(dualSolver ? $"SdcaNonCalibrated, {(smoothedHinge ? "smoothed hinge" : "hinge")} loss, at most" : "LinearSvm,")} {iterations} iterations), " +
         $"λ in {{{string.Join(", ", Lambdas.Select(l => l.ToString("g1", CultureInfo.InvariantCulture)))}}}";
 
@@ -89,20 +83,23 @@ internal sealed class LinearSvmProtocol(int iterations, FeatureScaling scaling, 
     private Microsoft.ML.Data.MulticlassClassificationMetrics FitAndEvaluate(FeatureTable table, int[] trainingRows, int[] evaluationRows, float lambda)
     {
         var mlContext = new MLContext(seed);
-        IEstimator<ITransformer> normalize = scaling switch
-        {
-            FeatureScaling.MinMax => mlContext.Transforms.NormalizeMinMax(FeatureTable.FeaturesColumn),
-            FeatureScaling.MeanVariance => mlContext.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn),
-            FeatureScaling.UnitLength => mlContext.Transforms.NormalizeLpNorm(FeatureTable.FeaturesColumn),
-            _ => mlContext.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn).Append(mlContext.Transforms.NormalizeLpNorm(FeatureTable.FeaturesColumn)),
-        };
-        var model = normalize
+        var model = Normalizer(scaling).Create(mlContext)
             .Append(mlContext.Transforms.Conversion.MapValueToKey(FeatureTable.LabelColumn))
             .AppendCacheCheckpoint(mlContext)
             .Append(OneVersusAll(mlContext, lambda))
             .Fit(table.View(mlContext, trainingRows));
         return mlContext.MulticlassClassification.Evaluate(model.Transform(table.View(mlContext, evaluationRows)), FeatureTable.LabelColumn);
     }
+
+    /// <summary>The ML.NET normaliser of each scaling over the features column, and its name for reports.</summary>
+    private static (string Name, Func<MLContext, IEstimator<ITransformer>> Create) Normalizer(FeatureScaling scaling) => scaling switch
+    {
+        FeatureScaling.MinMax => ("NormalizeMinMax", c => c.Transforms.NormalizeMinMax(FeatureTable.FeaturesColumn)),
+        FeatureScaling.MeanVariance => ("NormalizeMeanVariance", c => c.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn)),
+        FeatureScaling.UnitLength => ("NormalizeLpNorm (rows to unit L2 length)", c => c.Transforms.NormalizeLpNorm(FeatureTable.FeaturesColumn)),
+        _ => ("NormalizeMeanVariance → NormalizeLpNorm", c => c.Transforms.NormalizeMeanVariance(FeatureTable.FeaturesColumn)
+            .Append(c.Transforms.NormalizeLpNorm(FeatureTable.FeaturesColumn))),
+    };
 
     private IEstimator<ITransformer> OneVersusAll(MLContext mlContext, float lambda) => dualSolver
         ? mlContext.MulticlassClassification.Trainers.OneVersusAll(
