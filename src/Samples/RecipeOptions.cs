@@ -9,7 +9,7 @@ internal static class RecipeOptions
 {
     /// <summary>The options, for usage lines.</summary>
     public const string Usage =
-        "[--loss nonsaturating|minimax|leastsquares|hinge|wasserstein] [--critic-steps N] [--d-translate PIXELS] [--spectral-norm] [--ema DECAY] [--g-lr R] [--d-lr R] [--beta1 B] [--beta2 B] [--latent-distribution normal|uniform] [--g-width N] [--d-width N] [--d-dropout P] [--d-no-batch-norm]";
+        "[--loss nonsaturating|minimax|leastsquares|hinge|wasserstein] [--critic-steps N] [--d-translate PIXELS] [--spectral-norm] [--ema DECAY] [--d-ema DECAY] [--g-lr R] [--d-lr R] [--beta1 B] [--beta2 B] [--latent-distribution normal|uniform] [--g-width N] [--d-width N] [--d-dropout P] [--d-no-batch-norm]";
 
     /// <summary>The switch that turns spectral normalisation on.</summary>
     public const string SpectralNormFlag = "--spectral-norm";
@@ -45,6 +45,7 @@ internal static class RecipeOptions
         trainer.CriticSteps = Given(options, "--critic-steps", trainer.CriticSteps, given, "critic steps");
         trainer.DiscriminatorTranslation = Given(options, "--d-translate", trainer.DiscriminatorTranslation, given, "D translation");
         trainer.GeneratorAverageDecay = Given(options, "--ema", trainer.GeneratorAverageDecay, given, "weight average");
+        trainer.DiscriminatorAverageDecay = Given(options, "--d-ema", trainer.DiscriminatorAverageDecay, given, "D weight average");
         trainer.GeneratorLearningRate = Given(options, "--g-lr", trainer.GeneratorLearningRate, given, "G lr");
         trainer.DiscriminatorLearningRate = Given(options, "--d-lr", trainer.DiscriminatorLearningRate, given, "D lr");
         trainer.Beta1 = Given(options, "--beta1", trainer.Beta1, given, "β1");

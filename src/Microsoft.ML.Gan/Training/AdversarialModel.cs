@@ -9,7 +9,8 @@ namespace Microsoft.ML.Gan.Training;
 /// A generator and a discriminator trained against each other, whatever their architecture: Adam for each network
 /// (learning rates may differ), the chosen <see cref="AdversarialLoss"/>, one discriminator step per batch and a
 /// generator step on every <see cref="AdversarialSettings.CriticSteps"/>-th. Optionally keeps a weight average of the
-/// generator, which is then the generator that samples and is exported.
+/// generator, which is then the generator that samples and is exported, and of the discriminator, which is then the
+/// discriminator that is exported.
 /// </summary>
 internal sealed class AdversarialModel : IAdversarialModel
 {
@@ -17,6 +18,7 @@ internal sealed class AdversarialModel : IAdversarialModel
     private TorchSharp.Modules.Adam _generatorOptimizer;
     private TorchSharp.Modules.Adam _discriminatorOptimizer;
     private readonly WeightAverage? _generatorAverage;
+    private readonly WeightAverage? _discriminatorAverage;
     private readonly RandomTranslation? _translation;
     private readonly AdversarialLoss _loss;
     private readonly int _criticSteps;
@@ -29,8 +31,8 @@ internal sealed class AdversarialModel : IAdversarialModel
 
     /// <summary>
     /// Builds both networks with <paramref name="createGenerator"/> and <paramref name="createDiscriminator"/> (weights
-    /// from torch's seeded generator) and moves them to <paramref name="device"/>; a positive generator average decay
-    /// builds a second generator for the average.
+    /// from torch's seeded generator) and moves them to <paramref name="device"/>; a positive average decay builds a
+    /// second network of that kind for the average.
     /// </summary>
     public AdversarialModel(Func<Module<Tensor, Tensor>> createGenerator, Func<Module<Tensor, Tensor>> createDiscriminator,
         int latentSize, AdversarialSettings settings, Device device)
@@ -48,10 +50,26 @@ internal sealed class AdversarialModel : IAdversarialModel
         {
             _generatorAverage = new WeightAverage(Generator, createGenerator().to(device), settings.GeneratorAverageDecay);
         }
+        if (settings.DiscriminatorAverageDecay > 0)
+        {
+            _discriminatorAverage = new WeightAverage(Discriminator, WithoutRandomDraws(createDiscriminator).to(device), settings.DiscriminatorAverageDecay);
+        }
         _loss = AdversarialLoss.For(settings.Loss, settings.GradientPenaltyWeight, settings.DriftWeight);
         _criticSteps = settings.CriticSteps;
         _translation = settings.DiscriminatorTranslation > 0 ? new RandomTranslation(settings.DiscriminatorTranslation) : null;
         _random = new torch.Generator((ulong)settings.Seed);
+    }
+
+    /// <summary>
+    /// A network built with torch's global random state put back afterwards, so that building it changes no later draw:
+    /// training with the discriminator's average then trains the very same networks as without it.
+    /// </summary>
+    private static Module<Tensor, Tensor> WithoutRandomDraws(Func<Module<Tensor, Tensor>> create)
+    {
+        using var state = torch.random.get_rng_state();
+        var network = create();
+        torch.random.set_rng_state(state);
+        return network;
     }
 
     private (TorchSharp.Modules.Adam Generator, TorchSharp.Modules.Adam Discriminator) NewOptimizers() => (
@@ -71,13 +89,17 @@ internal sealed class AdversarialModel : IAdversarialModel
 
     /// <inheritdoc/>
     public IEnumerable<Module<Tensor, Tensor>> Networks =>
-        new[] { Generator, Discriminator, (Module<Tensor, Tensor>?)_generatorAverage?.Average, _bestGenerator }.OfType<Module<Tensor, Tensor>>();
+        new[] { Generator, Discriminator, (Module<Tensor, Tensor>?)_generatorAverage?.Average, (Module<Tensor, Tensor>?)_discriminatorAverage?.Average, _bestGenerator }
+            .OfType<Module<Tensor, Tensor>>();
 
     /// <summary>The generator network being trained.</summary>
     public Module<Tensor, Tensor> Generator { get; }
 
     /// <summary>The discriminator network.</summary>
     public Module<Tensor, Tensor> Discriminator { get; }
+
+    /// <summary>The discriminator to export: the weight average when there is one.</summary>
+    public Module<Tensor, Tensor> ExportedDiscriminator => (Module<Tensor, Tensor>?)_discriminatorAverage?.Average ?? Discriminator;
 
     /// <summary>The generator that samples and is exported: the weight average when there is one.</summary>
     public Module<Tensor, Tensor> SamplingGenerator => (Module<Tensor, Tensor>?)_generatorAverage?.Average ?? Generator;
@@ -119,6 +141,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         var discriminatorLoss = _loss.Discriminator(realLogits, fakeLogits, () => GradientNorms(realImages, generated.detach()));
         discriminatorLoss.backward();
         _discriminatorOptimizer.step();
+        _discriminatorAverage?.Update();
 
         if (generatorStep)
         {
@@ -193,6 +216,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         _generatorOptimizer.save_state_dict(writer);
         _discriminatorOptimizer.save_state_dict(writer);
         _generatorAverage?.Save(writer);
+        _discriminatorAverage?.Save(writer);
         writer.Write(_discriminatorSteps);
         writer.Write(_generatorLoss);
         using var random = _random.get_state();
@@ -221,6 +245,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         SetLearningRate(_generatorOptimizer, generatorRate);
         SetLearningRate(_discriminatorOptimizer, discriminatorRate);
         _generatorAverage?.Load(reader);
+        _discriminatorAverage?.Load(reader);
         _discriminatorSteps = reader.ReadInt64();
         _generatorLoss = reader.ReadSingle();
         using var random = Tensor.Load(reader);
@@ -249,6 +274,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         _generatorOptimizer.Dispose();
         _discriminatorOptimizer.Dispose();
         _generatorAverage?.Dispose();
+        _discriminatorAverage?.Dispose();
         _bestGenerator?.Dispose();
         _loss.Dispose();
         _random.Dispose();

@@ -10,19 +10,20 @@ namespace Microsoft.ML.Gan.Training;
 /// <param name="DriftWeight">Weight of the Wasserstein loss's drift term E[D(x)²].</param>
 /// <param name="CriticSteps">Discriminator steps per generator step.</param>
 /// <param name="GeneratorAverageDecay">Decay of the generator's weight average; 0 for none.</param>
+/// <param name="DiscriminatorAverageDecay">Decay of the discriminator's weight average; 0 for none.</param>
 /// <param name="DiscriminatorTranslation">Largest random shift, in pixels, of every image the discriminator sees; 0 for none.</param>
 /// <param name="Seed">Seed of the model's own random draws (the gradient penalty's interpolation).</param>
 internal sealed record AdversarialSettings(double GeneratorLearningRate, double DiscriminatorLearningRate, double Beta1,
-    double Beta2, GanLoss Loss, double GradientPenaltyWeight, double DriftWeight, int CriticSteps, double GeneratorAverageDecay, int DiscriminatorTranslation, int Seed)
+    double Beta2, GanLoss Loss, double GradientPenaltyWeight, double DriftWeight, int CriticSteps, double GeneratorAverageDecay, double DiscriminatorAverageDecay, int DiscriminatorTranslation, int Seed)
 {
     /// <summary>The settings <paramref name="options"/> ask for, with <paramref name="seed"/> resolved.</summary>
     public static AdversarialSettings From(GanTrainerOptions options, int seed) => new(options.GeneratorLearningRate,
         options.DiscriminatorLearningRate, options.Beta1, options.Beta2, options.Loss, options.GradientPenaltyWeight,
-        options.WassersteinDriftWeight, options.CriticSteps, options.GeneratorAverageDecay, options.DiscriminatorTranslation, seed);
+        options.WassersteinDriftWeight, options.CriticSteps, options.GeneratorAverageDecay, options.DiscriminatorAverageDecay, options.DiscriminatorTranslation, seed);
 
     /// <summary>The settings of the options' defaults.</summary>
     public static AdversarialSettings Defaults(int seed) => new(GanTrainerOptions.Defaults.LearningRate,
         GanTrainerOptions.Defaults.LearningRate, GanTrainerOptions.Defaults.Beta1, GanTrainerOptions.Defaults.Beta2,
         GanTrainerOptions.Defaults.Loss, GanTrainerOptions.Defaults.GradientPenaltyWeight, GanTrainerOptions.Defaults.WassersteinDriftWeight, GanTrainerOptions.Defaults.CriticSteps,
-        GanTrainerOptions.Defaults.GeneratorAverageDecay, DiscriminatorTranslation: 0, seed);
+        GanTrainerOptions.Defaults.GeneratorAverageDecay, DiscriminatorAverageDecay: 0, DiscriminatorTranslation: 0, seed);
 }

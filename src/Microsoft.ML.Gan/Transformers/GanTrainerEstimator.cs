@@ -66,16 +66,16 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
             _options.SampleCount, architecture.Title, _options.LatentDistribution, KeepBestEvaluation(architecture.Image),
             _options.TimeLimit, _options.Progress, _options.CancellationToken, Growth(architecture));
         using var loop = new GanTrainingLoop(model, reader, settings, log, device,
-            $"{architecture.Identity}, generator average {_options.GeneratorAverageDecay}");
+            $"{architecture.Identity}, generator average {_options.GeneratorAverageDecay}, discriminator average {_options.DiscriminatorAverageDecay}");
         var history = loop.Run();
 
         model.ExportedGenerator.eval();
-        model.Discriminator.eval();
+        model.ExportedDiscriminator.eval();
         var generator = GanScorers.Generator(_catalog, _environment,
             architecture.ExportGenerator(model.ExportedGenerator, _options.LatentColumnName, _options.InputColumnName),
             _options.LatentColumnName, architecture.LatentSize, _options.LatentDistribution, _options.InputColumnName,
             architecture.Image, _options.GeneratorImageColumnName);
-        var discriminatorBytes = architecture.ExportDiscriminator(model.Discriminator, _options.InputColumnName,
+        var discriminatorBytes = architecture.ExportDiscriminator(model.ExportedDiscriminator, _options.InputColumnName,
             _options.ScoreColumnName, _options.FeaturesColumnName);
         return GanScorers.Discriminator(_catalog, _environment, discriminatorBytes, input, _options.InputColumnName,
             architecture.Image, _options.ScoreColumnName, _options.FeaturesColumnName, architecture.FeatureCount, generator, history);

@@ -130,6 +130,14 @@ public abstract class GanTrainerOptions
     public double GeneratorAverageDecay = Defaults.GeneratorAverageDecay;
 
     /// <summary>
+    /// Decay of an exponential moving average of the discriminator's weights, ramped up like the generator's. The
+    /// averaged discriminator is the one exported (its <c>Score</c> and <c>Features</c>), so that the features follow the
+    /// last stretch of training rather than its last step. The training game itself always uses the live discriminator.
+    /// 0 (the default) turns it off.
+    /// </summary>
+    public double DiscriminatorAverageDecay;
+
+    /// <summary>
     /// DiffAugment translation (Zhao et al. 2020): every image the discriminator sees, real or generated, in both steps,
     /// is shifted by a random whole number of pixels up to this many along each axis (black coming in from the edge).
     /// The discriminator then learns features that do not depend on where a shape sits, and cannot win by position
@@ -224,6 +232,7 @@ public abstract class GanTrainerOptions
         CheckFraction(Beta1, nameof(Beta1));
         CheckFraction(Beta2, nameof(Beta2));
         CheckFraction(GeneratorAverageDecay, nameof(GeneratorAverageDecay));
+        CheckFraction(DiscriminatorAverageDecay, nameof(DiscriminatorAverageDecay));
         if (!Enum.IsDefined(Loss))
         {
             throw new ArgumentOutOfRangeException(nameof(Loss), Loss, "Loss must be one of the GanLoss values.");
