@@ -93,6 +93,35 @@ internal sealed class PixelBatchReader : IDisposable
         return ReadEpochCore(epoch, cancellationToken);
     }
 
+    /// <summary>
+    /// Batches without end: epoch <paramref name="firstEpoch"/>, then the next, and so on, for data read beside other
+    /// data (a second domain, unlabelled images) whose epochs set the pace.
+    /// </summary>
+    /// <param name="firstEpoch">The epoch to start from.</param>
+    /// <param name="cancellationToken">Stops reading; the enumeration then throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The batches, for as long as they are asked for.</returns>
+    /// <exception cref="InvalidOperationException">An epoch gave no batch (too few rows for a complete one).</exception>
+    public IEnumerable<PixelBatch> ReadWithoutEnd(int firstEpoch, CancellationToken cancellationToken = default)
+    {
+        for (var epoch = firstEpoch; ; epoch++)
+        {
+            var any = false;
+            foreach (var batch in ReadEpoch(epoch, cancellationToken))
+            {
+                any = true;
+                yield return batch;
+            }
+            if (!any)
+            {
+                throw NoCompleteBatch();
+            }
+        }
+    }
+
+    /// <summary>The error of an epoch that gave no batch: too few rows for a complete one.</summary>
+    public InvalidOperationException NoCompleteBatch() =>
+        new($"The {_dataName} gave no complete batch of {BatchSize} images; it needs at least {BatchSize} rows, or a smaller BatchSize.");
+
     /// <summary>The valid images of <paramref name="batch"/> as a CPU tensor [Count, C, H, W] (a copy: the batch's array is reused).</summary>
     /// <param name="batch">A batch this reader gave.</param>
     /// <returns>The images, 0..255 as stored.</returns>

@@ -59,7 +59,7 @@ internal sealed class DomainTransferTraining : IDisposable
         }
         var clock = Stopwatch.StartNew();
         var elapsedBefore = _history.Entries.Count > 0 ? _history.Entries[^1].ElapsedSeconds : 0;
-        using var targets = TargetBatches().GetEnumerator();
+        using var targets = _target.ReadWithoutEnd(_position.Epoch, _settings.CancellationToken).GetEnumerator();
         while (_position.Epoch < _settings.Epochs)
         {
             TrainEpoch(targets, elapsedBefore, clock);
@@ -67,25 +67,6 @@ internal sealed class DomainTransferTraining : IDisposable
             EndEpoch();
         }
         return _history;
-    }
-
-    /// <summary>Target batches without end: epoch after epoch, starting from the epoch of the source.</summary>
-    private IEnumerable<PixelBatch> TargetBatches()
-    {
-        for (var epoch = _position.Epoch; ; epoch++)
-        {
-            var any = false;
-            foreach (var batch in _target.ReadEpoch(epoch, _settings.CancellationToken))
-            {
-                any = true;
-                yield return batch;
-            }
-            if (!any)
-            {
-                throw new InvalidOperationException(
-                    $"The target data gave no complete batch of {_target.BatchSize} images; it needs at least {_target.BatchSize} rows, or a smaller BatchSize.");
-            }
-        }
     }
 
     private void TrainEpoch(IEnumerator<PixelBatch> targets, double elapsedBefore, Stopwatch clock)
@@ -114,8 +95,7 @@ internal sealed class DomainTransferTraining : IDisposable
         }
         if (batches == 0)
         {
-            throw new InvalidOperationException(
-                $"The source data gave no complete batch of {_source.BatchSize} images; it needs at least {_source.BatchSize} rows, or a smaller BatchSize.");
+            throw _source.NoCompleteBatch();
         }
         var mean = sums.Select(sum => (float)(sum / batches)).ToArray();
         var speed = images / epochClock.Elapsed.TotalSeconds;

@@ -139,8 +139,7 @@ internal sealed class GanTrainingLoop : IDisposable
         }
         if (batches == 0 && _position.BatchesInEpoch == 0)
         {
-            throw new InvalidOperationException(
-                $"The training data gave no complete batch of {_reader.BatchSize} images; it needs at least {_reader.BatchSize} rows, or a smaller BatchSize.");
+            throw _reader.NoCompleteBatch();
         }
         var speed = images / epochClock.Elapsed.TotalSeconds;
         _history.Add(new TrainingHistoryEntry(_position.Epoch + 1, _position.Step, Mean(sums[0], batches),
