@@ -65,10 +65,15 @@ public sealed class DigitClassifierEstimator : IEstimator<DigitClassifier>
         var labelled = LabelColumn.AsSingle(catalog, input, options.LabelColumnName, LabelValueColumnName, "training data");
         var rows = catalog.Concatenate(RowColumnName, options.InputColumnName, LabelValueColumnName).Fit(labelled).Transform(labelled);
         using var reader = new PixelBatchReader(rows, RowColumnName, options.BatchSize, new ImageShape(1, 1, shape.Size + 1), seed);
+        using var unlabelled = options.UnlabelledImages is { } images
+            ? new PixelBatchReader(images, options.UnlabelledColumnName ?? options.InputColumnName, options.BatchSize, shape, seed + 1,
+                dataName: "unlabelled images")
+            : null;
         manual_seed(seed);
         var network = new DigitClassifierNetwork(shape, options.ClassCount);
         network.to(device);
-        using var training = new DigitClassifierTraining(network, reader, options.LabelColumnName, options.LearningRate, options.Deformation, device);
+        using var training = new DigitClassifierTraining(network, reader, options.LabelColumnName, options.LearningRate, options.Deformation, device,
+            unlabelled, options.PseudoLabelConfidence);
         training.Run(options.Epochs, log, options.CancellationToken);
         return network;
     }

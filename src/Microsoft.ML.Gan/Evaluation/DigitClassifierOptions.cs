@@ -24,6 +24,8 @@ public sealed class DigitClassifierOptions
         public const int BatchSize = 64;
         /// <summary>Adam learning rate.</summary>
         public const double LearningRate = 1e-3;
+        /// <summary>Smallest class probability that makes an unlabelled image's predicted class its pseudo-label (FixMatch's 0.95).</summary>
+        public const double PseudoLabelConfidence = 0.95;
     }
 
     /// <summary>Name of the image column: a known-size Single vector, planar C×H×W, 0..255.</summary>
@@ -61,6 +63,21 @@ public sealed class DigitClassifierOptions
     /// </summary>
     public double Deformation;
 
+    /// <summary>
+    /// Images without labels, e.g. of the domain the classifier will read (a Domain Transfer Network's target), for
+    /// self-training (pseudo-labels, as in FixMatch): after the first epoch, every step also takes a batch of them, and
+    /// those the classifier, undeformed, gives a class with probability <see cref="PseudoLabelConfidence"/> or more are
+    /// trained towards that class, deformed like the labelled images. Labels are never read from this data. Null (the
+    /// default) trains on the labelled images alone.
+    /// </summary>
+    public IDataView? UnlabelledImages;
+
+    /// <summary>The image column of <see cref="UnlabelledImages"/>, of the labelled images' shape; null for <see cref="InputColumnName"/>.</summary>
+    public string? UnlabelledColumnName;
+
+    /// <summary>Smallest class probability that makes an unlabelled image's predicted class its pseudo-label, above 0 and at most 1.</summary>
+    public double PseudoLabelConfidence = Defaults.PseudoLabelConfidence;
+
     /// <summary>Seed of weights and data order; null to take one from the MLContext (whose seed fixes it).</summary>
     public int? Seed;
 
@@ -79,6 +96,14 @@ public sealed class DigitClassifierOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LearningRate, nameof(LearningRate));
         ArgumentOutOfRangeException.ThrowIfNegative(Deformation, nameof(Deformation));
+        if (PseudoLabelConfidence is not (> 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PseudoLabelConfidence), PseudoLabelConfidence, "PseudoLabelConfidence must be above 0 and at most 1.");
+        }
+        if (UnlabelledColumnName is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(UnlabelledColumnName, nameof(UnlabelledColumnName));
+        }
         if (!double.IsFinite(Deformation))
         {
             throw new ArgumentOutOfRangeException(nameof(Deformation), Deformation, "Deformation must be a finite number, 0 or more.");

@@ -34,10 +34,14 @@ public sealed class DomainTransferEncoder
     /// <summary>
     /// f is the feature layers of the library's LeNet-like classifier (<see cref="DigitClassifier"/>'s network), trained
     /// first on the labelled source images: digit classes for digits, person identities for faces (the paper's option).
+    /// Setting the options' <see cref="DigitClassifierOptions.UnlabelledImages"/> to the target images (their column in
+    /// <see cref="DigitClassifierOptions.UnlabelledColumnName"/>, else <see cref="DigitClassifierOptions.InputColumnName"/>)
+    /// also self-trains f on them with pseudo-labels, so that it reads the target's images as well as the source's: a
+    /// step beyond the paper, whose f knows only the source; the target's labels are never read.
     /// </summary>
     /// <param name="options">
-    /// The classifier's label column, class count and schedule (<see cref="DigitClassifierOptions"/>); its image column
-    /// and shape are the source's. Null for the defaults: a <c>Label</c> column of 10 classes, 5 epochs.
+    /// The classifier's label column, class count, schedule and unlabelled images (<see cref="DigitClassifierOptions"/>);
+    /// its image column and shape are the source's. Null for the defaults: a <c>Label</c> column of 10 classes, 5 epochs.
     /// </param>
     /// <returns>The encoder choice.</returns>
     public static DomainTransferEncoder SourceClassifier(DigitClassifierOptions? options = null)
@@ -92,6 +96,9 @@ public sealed class DomainTransferEncoder
             BatchSize = settings.BatchSize,
             LearningRate = settings.LearningRate,
             Deformation = settings.Deformation,
+            UnlabelledImages = settings.UnlabelledImages,
+            UnlabelledColumnName = settings.UnlabelledColumnName ?? settings.InputColumnName,
+            PseudoLabelConfidence = settings.PseudoLabelConfidence,
             CancellationToken = source.CancellationToken,
         };
         var network = DigitClassifierEstimator.TrainNetwork(source.Catalog, source.Source, source.Image, options, source.Seed, source.Device, source.Log);

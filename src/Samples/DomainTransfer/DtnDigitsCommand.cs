@@ -9,8 +9,11 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// </summary>
 internal static class DtnDigitsCommand
 {
+    /// <summary>The option that self-trains f on the target with pseudo-labels of this confidence (0, the default, for none).</summary>
+    private const string PseudoLabelsOption = "--f-pseudo-labels";
+
     /// <summary>The usage line.</summary>
-    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] " + DomainTransferRun.Options;
+    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] [" + PseudoLabelsOption + " CONFIDENCE (0)] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -32,6 +35,12 @@ internal static class DtnDigitsCommand
 
         // What f can tell on MNIST by itself: a classifier trained as f is, on the source digits, reading the bundled MNIST.
         var encoderClassifier = DomainTransferRun.EncoderClassifier(options, classCount: 10);
+        if (options.Real(PseudoLabelsOption, 0) is var confidence and > 0)
+        {
+            // f self-trains on the target images (their pixels only; a step beyond the paper's f).
+            encoderClassifier.UnlabelledImages = target;
+            encoderClassifier.PseudoLabelConfidence = confidence;
+        }
         double likeFOnMnist;
         using (var likeF = mlContext.Transforms.Gan.TrainDigitClassifier(encoderClassifier).Fit(train))
         {

@@ -1,6 +1,7 @@
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Onnx;
+using Microsoft.ML.Gan.Tests.Data;
 using Microsoft.ML.Gan.Tests.Onnx;
 using Microsoft.ML.Gan.Tests.Reporting;
 using TorchSharp;
@@ -88,6 +89,56 @@ public sealed class DigitClassifierTests
     }
 
     [TestMethod]
+    public void SelfTrainingOnUnlabelledDigitsOfAnotherDomainReadsThatDomainBetter()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var root = Path.Combine(TestFiles.RepositoryRoot, "data", "mnist10k");
+        var mnist = mlContext.Data.LoadIdx(Path.Combine(root, "images-idx3-ubyte.gz"), Path.Combine(root, "labels-idx1-ubyte.gz"));
+        // The other domain: digits moved 4 pixels to the right, given without their labels.
+        var labelled = mlContext.Data.TakeRows(mnist, 2000);
+        var unlabelled = mlContext.Transforms.DropColumns("Label").Fit(mnist).Transform(Shifted(mlContext, mlContext.Data.SkipRows(mnist, 2000), 3000));
+        var test = Shifted(mlContext, mlContext.Data.SkipRows(mnist, 9000), 1000);
+        var options = new DigitClassifierOptions { Epochs = 6, BatchSize = 32, Deformation = 1, Seed = 2 };
+        using var plain = mlContext.Transforms.Gan.TrainDigitClassifier(options).Fit(labelled);
+        options.UnlabelledImages = unlabelled;
+        using var selfTrained = mlContext.Transforms.Gan.TrainDigitClassifier(options).Fit(labelled);
+
+        var plainAccuracy = plain.EvaluateAccuracy(test);
+        var selfTrainedAccuracy = selfTrained.EvaluateAccuracy(test);
+        Assert.IsGreaterThan(plainAccuracy + 0.05, selfTrainedAccuracy,
+            $"accuracy on 1,000 new shifted digits: {selfTrainedAccuracy:P1} self-trained on 3,000 unlabelled shifted digits, {plainAccuracy:P1} without");
+    }
+
+    [TestMethod]
+    [DataRow(0.0)]
+    [DataRow(1.5)]
+    [DataRow(double.NaN)]
+    public void PseudoLabelConfidenceOutOfRangeIsRefusedByName(double confidence)
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
+            new MLContext(seed: 1).Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { PseudoLabelConfidence = confidence }));
+
+        Assert.AreEqual(nameof(DigitClassifierOptions.PseudoLabelConfidence), error.ParamName);
+    }
+
+    [TestMethod]
+    public void UnlabelledImagesOfAnotherSizeAreReportedWithTheirColumn()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var wrongSize = mlContext.Data.LoadFromEnumerable([new { Photo = new float[10] }]);
+        var estimator = mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions
+        {
+            ClassCount = Classes, Epochs = 2, UnlabelledImages = wrongSize, UnlabelledColumnName = "Photo",
+        });
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => estimator.Fit(Shapes(mlContext, 4, seed: 1)));
+
+        StringAssert.Contains(error.Message, "Photo");
+        StringAssert.Contains(error.Message, "unlabelled images");
+        StringAssert.Contains(error.Message, "1×8×8");
+    }
+
+    [TestMethod]
     public void ExportedGraphMatchesTheNetwork()
     {
         using var scope = NewDisposeScope();
@@ -107,6 +158,30 @@ public sealed class DigitClassifierTests
     private static DigitClassifier Train(MLContext mlContext, double deformation = 0) =>
         mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { ClassCount = Classes, Epochs = 8, BatchSize = 16, Deformation = deformation })
             .Fit(Shapes(mlContext, 20, seed: 1));
+
+    /// <summary>The first <paramref name="count"/> 28×28 digits of <paramref name="digits"/>, moved 4 pixels to the right, with their labels.</summary>
+    private static IDataView Shifted(MLContext mlContext, IDataView digits, int count)
+    {
+        const int side = 28, shift = 4;
+        var rows = mlContext.Data.CreateEnumerable<DigitRow>(digits, reuseRowObject: false).Take(count).Select(row =>
+        {
+            var moved = new float[side * side];
+            for (var y = 0; y < side; y++)
+            {
+                Array.Copy(row.Pixels, y * side, moved, (y * side) + shift, side - shift);
+            }
+            return new DigitRow { Pixels = moved, Label = row.Label };
+        }).ToList();
+        var schema = SchemaDefinition.Create(typeof(DigitRow));
+        schema[nameof(DigitRow.Pixels)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 1, side, side);
+        return mlContext.Data.LoadFromEnumerable(rows, schema);
+    }
+
+    private sealed class DigitRow
+    {
+        public float[] Pixels = [];
+        public float Label;
+    }
 
     private static float[][] Probabilities(DigitClassifier classifier, IDataView data) =>
         [.. classifier.Transform(data).GetColumn<float[]>(classifier.ProbabilitiesColumnName)];
