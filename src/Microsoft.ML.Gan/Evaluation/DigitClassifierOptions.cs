@@ -67,8 +67,9 @@ public sealed class DigitClassifierOptions
     /// Images without labels, e.g. of the domain the classifier will read (a Domain Transfer Network's target), for
     /// self-training (pseudo-labels, as in FixMatch): after the first epoch, every step also takes a batch of them, and
     /// those the classifier, undeformed, gives a class with probability <see cref="PseudoLabelConfidence"/> or more are
-    /// trained towards that class, deformed like the labelled images. Labels are never read from this data. Null (the
-    /// default) trains on the labelled images alone.
+    /// trained towards that class, deformed like the labelled images. The probabilities are first aligned to the
+    /// labelled images' class frequencies (ReMixMatch), so the unlabelled images should hold the classes about as often
+    /// as the labelled ones. Labels are never read from this data. Null (the default) trains on the labelled images alone.
     /// </summary>
     public IDataView? UnlabelledImages;
 

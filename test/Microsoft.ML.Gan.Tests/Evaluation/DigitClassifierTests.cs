@@ -163,24 +163,16 @@ public sealed class DigitClassifierTests
     private static IDataView Shifted(MLContext mlContext, IDataView digits, int count)
     {
         const int side = 28, shift = 4;
-        var rows = mlContext.Data.CreateEnumerable<DigitRow>(digits, reuseRowObject: false).Take(count).Select(row =>
+        var rows = mlContext.Data.CreateEnumerable<ImageRow>(digits, reuseRowObject: false).Take(count).Select(row =>
         {
             var moved = new float[side * side];
             for (var y = 0; y < side; y++)
             {
                 Array.Copy(row.Pixels, y * side, moved, (y * side) + shift, side - shift);
             }
-            return new DigitRow { Pixels = moved, Label = row.Label };
-        }).ToList();
-        var schema = SchemaDefinition.Create(typeof(DigitRow));
-        schema[nameof(DigitRow.Pixels)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 1, side, side);
-        return mlContext.Data.LoadFromEnumerable(rows, schema);
-    }
-
-    private sealed class DigitRow
-    {
-        public float[] Pixels = [];
-        public float Label;
+            return new ImageRow { Pixels = moved, Label = row.Label };
+        });
+        return Load(mlContext, rows, side);
     }
 
     private static float[][] Probabilities(DigitClassifier classifier, IDataView data) =>
@@ -190,7 +182,7 @@ public sealed class DigitClassifierTests
     private static IDataView Shapes(MLContext mlContext, int perClass, int seed, int? onlyClass = null)
     {
         var random = new Random(seed);
-        var rows = new List<ShapeRow>();
+        var rows = new List<ImageRow>();
         for (var i = 0; i < perClass * Classes; i++)
         {
             var label = onlyClass ?? i % Classes;
@@ -203,14 +195,20 @@ public sealed class DigitClassifierTests
                     pixels[(y * Side) + x] = (bright ? 200 : 0) + (float)(random.NextDouble() * 50);
                 }
             }
-            rows.Add(new ShapeRow { Pixels = pixels, Label = label });
+            rows.Add(new ImageRow { Pixels = pixels, Label = label });
         }
-        var schema = SchemaDefinition.Create(typeof(ShapeRow));
-        schema[nameof(ShapeRow.Pixels)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 1, Side, Side);
-        return mlContext.Data.LoadFromEnumerable(rows, schema);
+        return Load(mlContext, rows, Side);
     }
 
-    private sealed class ShapeRow
+    /// <summary>Grey <paramref name="side"/>×<paramref name="side"/> images with labels as a data view.</summary>
+    private static IDataView Load(MLContext mlContext, IEnumerable<ImageRow> rows, int side)
+    {
+        var schema = SchemaDefinition.Create(typeof(ImageRow));
+        schema[nameof(ImageRow.Pixels)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 1, side, side);
+        return mlContext.Data.LoadFromEnumerable(rows.ToList(), schema);
+    }
+
+    private sealed class ImageRow
     {
         public float[] Pixels = [];
         public float Label;
