@@ -82,6 +82,9 @@ public sealed class DigitClassifierOptions
     /// <summary>Seed of weights and data order; null to take one from the MLContext (whose seed fixes it).</summary>
     public int? Seed;
 
+    /// <summary>Threads libtorch may use; null leaves libtorch's choice.</summary>
+    public int? TorchThreads;
+
     /// <summary>Stops training after the current step.</summary>
     public CancellationToken CancellationToken;
 
@@ -100,6 +103,10 @@ public sealed class DigitClassifierOptions
         if (PseudoLabelConfidence is not (> 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(PseudoLabelConfidence), PseudoLabelConfidence, "PseudoLabelConfidence must be above 0 and at most 1.");
+        }
+        if (TorchThreads is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads, nameof(TorchThreads));
         }
         if (UnlabelledColumnName is not null)
         {

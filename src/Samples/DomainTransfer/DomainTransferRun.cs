@@ -32,7 +32,11 @@ internal static class DomainTransferRun
         ClassCount = classCount,
         Epochs = ClassifierEpochs(options),
         Deformation = options.Real("--f-deformation", 0),
+        TorchThreads = Threads(options),
     };
+
+    /// <summary>The libtorch threads of every training the command runs (<c>--threads</c>; all cores by default).</summary>
+    public static int Threads(CommandLine options) => options.Number("--threads", Environment.ProcessorCount)!.Value;
 
     /// <summary>Fills <paramref name="transfer"/> from the command line, trains on <paramref name="source"/> and saves the models.</summary>
     public static DomainTransferTransformer Train(MLContext mlContext, CommandLine options, IDataView source, DomainTransferOptions transfer,
@@ -52,7 +56,7 @@ internal static class DomainTransferRun
         transfer.StandardiseFeaturesPerDomain = !options.Has(RawFeaturesFlag);
         transfer.Width = options.Number("--width", transfer.Width)!.Value;
         transfer.Seed = options.Number("--seed", 1);
-        transfer.TorchThreads = options.Number("--threads", Environment.ProcessorCount);
+        transfer.TorchThreads = Threads(options);
         transfer.TrainingDirectory = output;
         transfer.Resume = options.Has("--resume");
         transfer.Progress = new ConsoleProgress();

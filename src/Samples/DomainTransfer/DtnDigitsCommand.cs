@@ -29,7 +29,7 @@ internal static class DtnDigitsCommand
         // The judge: an MNIST classifier trained on the bundled digits with their labels, which the transfer never sees.
         var mnist = mlContext.Data.LoadIdx(TrainingData.BundledMnist, TrainingData.BundledMnistLabels);
         var judgeEpochs = options.Number("--judge-epochs", classifierEpochs)!.Value;
-        using var judge = mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { Epochs = judgeEpochs, Seed = seed }).Fit(mnist);
+        using var judge = mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { Epochs = judgeEpochs, Seed = seed, TorchThreads = DomainTransferRun.Threads(options) }).Fit(mnist);
         var baseline = judge.EvaluateAccuracy(test);
         Console.WriteLine($"MNIST classifier on the raw source test digits: {baseline:P2}");
 

@@ -110,15 +110,19 @@ public sealed class DigitClassifierTests
     }
 
     [TestMethod]
-    [DataRow(0.0)]
-    [DataRow(1.5)]
-    [DataRow(double.NaN)]
-    public void PseudoLabelConfidenceOutOfRangeIsRefusedByName(double confidence)
+    [DataRow(nameof(DigitClassifierOptions.PseudoLabelConfidence), 0.0)]
+    [DataRow(nameof(DigitClassifierOptions.PseudoLabelConfidence), 1.5)]
+    [DataRow(nameof(DigitClassifierOptions.PseudoLabelConfidence), double.NaN)]
+    [DataRow(nameof(DigitClassifierOptions.TorchThreads), 0.0)]
+    public void OptionsOutOfRangeAreRefusedByName(string option, double value)
     {
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
-            new MLContext(seed: 1).Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { PseudoLabelConfidence = confidence }));
+        var options = option == nameof(DigitClassifierOptions.TorchThreads)
+            ? new DigitClassifierOptions { TorchThreads = (int)value }
+            : new DigitClassifierOptions { PseudoLabelConfidence = value };
 
-        Assert.AreEqual(nameof(DigitClassifierOptions.PseudoLabelConfidence), error.ParamName);
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext(seed: 1).Transforms.Gan.TrainDigitClassifier(options));
+
+        Assert.AreEqual(option, error.ParamName);
     }
 
     [TestMethod]
