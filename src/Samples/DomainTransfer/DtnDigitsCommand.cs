@@ -42,6 +42,9 @@ internal static class DtnDigitsCommand
             encoderClassifier.PseudoLabelConfidence = confidence;
         }
         double likeFOnMnist;
+        // With the transfer's seed, on the same rows in the same order and threads, this classifier is f's twin: its
+        // feature layers are the f the transfer trains.
+        encoderClassifier.Seed = seed;
         using (var likeF = mlContext.Transforms.Gan.TrainDigitClassifier(encoderClassifier).Fit(train))
         {
             likeFOnMnist = likeF.EvaluateAccuracy(mnist);
