@@ -34,7 +34,10 @@ internal static class DtnDigitsCommand
         Console.WriteLine($"MNIST classifier on the raw source test digits: {baseline:P2}");
 
         // What f can tell on MNIST by itself: a classifier trained as f is, on the source digits, reading the bundled MNIST.
+        // With the transfer's seed, on the same rows in the same order and threads, it is f's twin: its feature layers
+        // are the f the transfer trains.
         var encoderClassifier = DomainTransferRun.EncoderClassifier(options, classCount: 10);
+        encoderClassifier.Seed = seed;
         if (options.Real(PseudoLabelsOption, 0) is var confidence and > 0)
         {
             // f self-trains on the target images (their pixels only; a step beyond the paper's f).
@@ -42,9 +45,6 @@ internal static class DtnDigitsCommand
             encoderClassifier.PseudoLabelConfidence = confidence;
         }
         double likeFOnMnist;
-        // With the transfer's seed, on the same rows in the same order and threads, this classifier is f's twin: its
-        // feature layers are the f the transfer trains.
-        encoderClassifier.Seed = seed;
         using (var likeF = mlContext.Transforms.Gan.TrainDigitClassifier(encoderClassifier).Fit(train))
         {
             likeFOnMnist = likeF.EvaluateAccuracy(mnist);
