@@ -41,7 +41,8 @@ public sealed class DomainTransferEncoder
     /// </summary>
     /// <param name="options">
     /// The classifier's label column, class count, schedule and unlabelled images (<see cref="DigitClassifierOptions"/>);
-    /// its image column and shape are the source's. Null for the defaults: a <c>Label</c> column of 10 classes, 5 epochs.
+    /// its image column and shape are the source's, its seed and threads the transfer's. Null for the defaults: a
+    /// <c>Label</c> column of 10 classes, 5 epochs.
     /// </param>
     /// <returns>The encoder choice.</returns>
     public static DomainTransferEncoder SourceClassifier(DigitClassifierOptions? options = null)
