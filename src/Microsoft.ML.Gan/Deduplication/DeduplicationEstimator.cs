@@ -45,10 +45,7 @@ public sealed class DeduplicationEstimator : IEstimator<DeduplicationTransformer
         using var log = host.Start("Deduplication");
         var seed = _options.Seed ?? host.Rand.Next();
         using var reader = new PixelBatchReader(input, _options.InputColumnName, _options.BatchSize, _options.ImageShape, seed);
-        if (_options.TorchThreads is { } threads)
-        {
-            set_num_threads(threads);
-        }
+        TorchDevice.LimitThreads(_options.TorchThreads);
         manual_seed(seed);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
         var network = new DenoisingAutoencoder(CentreCrop.Mean(reader, device, map: null, _options.CancellationToken), _options.Dropout);

@@ -48,10 +48,7 @@ public sealed class DigitClassifierEstimator : IEstimator<DigitClassifier>
         var host = _environment.Host.Register(nameof(DigitClassifierEstimator));
         using var log = host.Start("Digit classifier");
         var seed = _options.Seed ?? host.Rand.Next();
-        if (_options.TorchThreads is { } threads)
-        {
-            set_num_threads(threads);
-        }
+        TorchDevice.LimitThreads(_options.TorchThreads);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
         using var network = TrainNetwork(_catalog, input, shape, _options, seed, device, log);
         var onnx = DigitClassifierOnnxExport.Export(network, _options.InputColumnName, _options.ProbabilitiesColumnName, _options.FeaturesColumnName);

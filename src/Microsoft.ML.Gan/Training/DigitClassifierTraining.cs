@@ -37,7 +37,7 @@ internal sealed class DigitClassifierTraining : IDisposable
     /// predicted class has a probability of <paramref name="pseudoLabelConfidence"/> or more.
     /// </summary>
     public DigitClassifierTraining(DigitClassifierNetwork network, PixelBatchReader reader, string labelColumnName, double learningRate,
-        double deformation, Device device, PixelBatchReader? unlabelled = null, double pseudoLabelConfidence = DigitClassifierOptions.Defaults.PseudoLabelConfidence)
+        double deformation, Device device, PixelBatchReader? unlabelled, double pseudoLabelConfidence)
     {
         _unlabelled = unlabelled;
         _pseudoLabeller = unlabelled is null ? null : new PseudoLabeller(network.ClassCount, pseudoLabelConfidence, device);

@@ -6,6 +6,15 @@ namespace Microsoft.ML.Gan.Training;
 /// <summary>Chooses the libtorch device the way ML.NET chooses one for ONNX Runtime: GpuDeviceId, then FallbackToCpu.</summary>
 internal static class TorchDevice
 {
+    /// <summary>Limits libtorch to <paramref name="threads"/> threads when given; null leaves libtorch's choice.</summary>
+    public static void LimitThreads(int? threads)
+    {
+        if (threads is { } count)
+        {
+            set_num_threads(count);
+        }
+    }
+
     /// <summary>
     /// CUDA device <paramref name="gpuDeviceId"/> when it is set and present; the CPU when it is not set, or when it is
     /// missing and <paramref name="fallbackToCpu"/> allows it (said on <paramref name="channel"/>).

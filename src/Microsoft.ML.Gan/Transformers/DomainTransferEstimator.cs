@@ -52,10 +52,7 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         var host = _environment.Host.Register(nameof(DomainTransferEstimator));
         using var log = host.Start("Domain transfer training");
         var seed = _options.Seed ?? host.Rand.Next();
-        if (_options.TorchThreads is { } threads)
-        {
-            set_num_threads(threads);
-        }
+        TorchDevice.LimitThreads(_options.TorchThreads);
         manual_seed(seed);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
         var encoder = _options.Encoder.Create(new EncoderSource(_catalog, sourceAsTarget, SourceAsTargetColumnName, targetShape, sourceShape.Channels, seed,

@@ -51,10 +51,7 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
         var host = _environment.Host.Register(GetType().Name);
         using var log = host.Start("GAN training");
         var seed = _options.Seed ?? host.Rand.Next();
-        if (_options.TorchThreads is { } threads)
-        {
-            set_num_threads(threads);
-        }
+        TorchDevice.LimitThreads(_options.TorchThreads);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
         using var reader = new PixelBatchReader(input, _options.InputColumnName, _options.BatchSize, _options.ImageShape,
             seed, shuffle: true, dropLastBatch: true, readAhead: ReadAheadPolicy.ReadAhead(device));
