@@ -14,7 +14,7 @@ internal static class DomainTransferOnnxExport
     /// <summary>The graph name, how a saved transfer model is recognised.</summary>
     public const string GraphName = "domain_transfer";
 
-    /// <summary>The graph name of the encoder f alone.</summary>
+    /// <summary>The graph name of the constancy encoder (f unless another was given) alone.</summary>
     public const string EncoderGraphName = "domain_transfer_encoder";
 
     /// <summary><paramref name="inputColumn"/> [1, source C, H, W] → <paramref name="outputColumn"/> [1, target C, H, W].</summary>
@@ -23,31 +23,32 @@ internal static class DomainTransferOnnxExport
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         model.TransferGenerator.eval();
-        var target = model.Encoder.Image;
+        var target = model.Encoder.Frozen.Image;
         var graph = new OnnxGraphBuilder(GraphName);
         var x = NormalisedInput(graph, inputColumn, source);
         if (source.Channels != target.Channels)
         {
             x = graph.Concat(1, Enumerable.Repeat(x, target.Channels).ToArray());
         }
-        var pixels = DcganOnnxExport.AppendGenerator(graph, model.TransferGenerator, model.ExportSourceFeatures(graph, x));
+        var pixels = DcganOnnxExport.AppendGenerator(graph, model.TransferGenerator, model.Encoder.ExportSource(graph, x));
         graph.Output(pixels, outputColumn, 1, target.Channels, target.Height, target.Width);
         return graph.ToBytes();
     }
 
     /// <summary>
-    /// f alone, as g reads it for source images (<paramref name="sourceStatistics"/>) or as L_CONST reads target-domain
-    /// images (the two differ when the features are standardised per domain): <paramref name="inputColumn"/>
-    /// [1, target C, H, W] in 0..255 → <paramref name="outputColumn"/> [1, features].
+    /// The encoder L_CONST compares (f unless another was given) alone, as L_CONST reads source images
+    /// (<paramref name="sourceStatistics"/>) or target-domain images (the two differ when the features are standardised
+    /// per domain): <paramref name="inputColumn"/> [1, target C, H, W] in 0..255 → <paramref name="outputColumn"/> [1, features].
     /// </summary>
     public static byte[] ExportEncoder(DomainTransferModel model, bool sourceStatistics, string inputColumn, string outputColumn)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var graph = new OnnxGraphBuilder(EncoderGraphName);
-        var images = NormalisedInput(graph, inputColumn, model.Encoder.Image);
-        var features = sourceStatistics ? model.ExportSourceFeatures(graph, images) : model.ExportTargetFeatures(graph, images);
-        graph.Output(features, outputColumn, 1, model.Encoder.FeatureCount);
+        var encoder = model.ConstancyEncoder;
+        var images = NormalisedInput(graph, inputColumn, encoder.Frozen.Image);
+        var features = sourceStatistics ? encoder.ExportSource(graph, images) : encoder.ExportTarget(graph, images);
+        graph.Output(features, outputColumn, 1, encoder.Frozen.FeatureCount);
         return graph.ToBytes();
     }
 

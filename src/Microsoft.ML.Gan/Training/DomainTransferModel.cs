@@ -8,7 +8,8 @@ namespace Microsoft.ML.Gan.Training;
 
 /// <summary>
 /// The networks of a Domain Transfer Network and one training step of each: G = g ∘ f with f frozen and g a DCGAN
-/// generator from f's features to a target image; a DCGAN discriminator with three outputs (G(s), G(t), real t).
+/// generator from f's features to a target image; a DCGAN discriminator with three outputs (G(s), G(t), real t); the
+/// frozen encoder whose features L_CONST compares, f itself unless another is given.
 /// </summary>
 internal sealed class DomainTransferModel : ICheckpointState, IDisposable
 {
@@ -21,16 +22,16 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     private readonly Scalar _totalVariationWeight;
     private readonly int _generatorSteps;
     private readonly WeightAverage? _generatorAverage;
-    private FeatureStandardisation? _sourceStandardisation;
-    private FeatureStandardisation? _targetStandardisation;
 
     /// <summary>
     /// Builds g and the discriminator for <paramref name="encoder"/>'s features and its image shape, on
-    /// <paramref name="device"/>, with the width, discriminator, loss weights, optimiser settings and generator steps of <paramref name="options"/>.
+    /// <paramref name="device"/>, with the width, discriminator, loss weights, optimiser settings and generator steps of
+    /// <paramref name="options"/>; L_CONST reads <paramref name="constancyEncoder"/>, or f when it is null. The model owns both encoders.
     /// </summary>
-    public DomainTransferModel(FrozenEncoder encoder, DomainTransferOptions options, Device device)
+    public DomainTransferModel(FrozenEncoder encoder, DomainTransferOptions options, Device device, FrozenEncoder? constancyEncoder = null)
     {
-        Encoder = encoder;
+        Encoder = new PerDomainEncoder(encoder);
+        ConstancyEncoder = constancyEncoder is null ? Encoder : new PerDomainEncoder(constancyEncoder);
         var layout = DcganLayout.For(encoder.Image, encoder.FeatureCount, options.Width, options.Width);
         Generator = new DcganGenerator(layout);
         Discriminator = new DcganDiscriminator(layout, outputs: DomainTransferLoss.Classes, batchNorm: options.DiscriminatorBatchNorm,
@@ -49,8 +50,14 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         }
     }
 
-    /// <summary>The frozen encoder f.</summary>
-    public FrozenEncoder Encoder { get; }
+    /// <summary>The frozen encoder f, whose features of a source image g reads.</summary>
+    public PerDomainEncoder Encoder { get; }
+
+    /// <summary>The frozen encoder whose features L_CONST compares: <see cref="Encoder"/> itself unless another was given.</summary>
+    public PerDomainEncoder ConstancyEncoder { get; }
+
+    /// <summary>The distinct encoders: f, then the constancy encoder when it is another.</summary>
+    public IEnumerable<PerDomainEncoder> Encoders => ReferenceEquals(ConstancyEncoder, Encoder) ? [Encoder] : [Encoder, ConstancyEncoder];
 
     /// <summary>g: f's features to a target image in [-1, 1].</summary>
     public DcganGenerator Generator { get; }
@@ -62,39 +69,6 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     public DcganDiscriminator Discriminator { get; }
 
     /// <summary>
-    /// From now on, standardises f's features of source images by <paramref name="source"/> and those of target-domain
-    /// images (t and G(s)) by <paramref name="target"/>; the model owns both.
-    /// </summary>
-    public void StandardisePerDomain(FeatureStandardisation source, FeatureStandardisation target)
-    {
-        _sourceStandardisation?.Dispose();
-        _targetStandardisation?.Dispose();
-        _sourceStandardisation = source;
-        _targetStandardisation = target;
-    }
-
-    /// <summary>The features g reads for source images: f's, standardised by the source's statistics when asked.</summary>
-    public Tensor SourceFeatures(Tensor images) => Standardised(_sourceStandardisation, Encoder.Encode(images));
-
-    /// <summary>f's features of target-domain images (t and G(s)), standardised by the target's statistics when asked.</summary>
-    private Tensor TargetFeatures(Tensor images) => Standardised(_targetStandardisation, Encoder.Encode(images));
-
-    /// <summary>Appends <see cref="SourceFeatures"/> to <paramref name="graph"/> after tensor <paramref name="images"/>; returns the features' name.</summary>
-    public string ExportSourceFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _sourceStandardisation);
-
-    /// <summary>Appends f's features of target-domain images to <paramref name="graph"/> after tensor <paramref name="images"/>; returns their name.</summary>
-    public string ExportTargetFeatures(OnnxGraphBuilder graph, string images) => ExportFeatures(graph, images, _targetStandardisation);
-
-    private string ExportFeatures(OnnxGraphBuilder graph, string images, FeatureStandardisation? standardisation)
-    {
-        var features = Encoder.Export(graph, images);
-        return standardisation?.Export(graph, features) ?? features;
-    }
-
-    private static Tensor Standardised(FeatureStandardisation? standardisation, Tensor features) =>
-        standardisation?.Apply(features) ?? features;
-
-    /// <summary>
     /// One discriminator step (L_D), then the generator steps (L_GANG + α L_CONST + β L_TID + γ L_TV), on a batch of
     /// source images (already in the target's channels) and one of target images, both in [-1, 1]; returns the losses
     /// of the discriminator step and of the last generator step.
@@ -104,11 +78,12 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         using var scope = NewDisposeScope();
         Generator.train();
         Discriminator.train();
-        Tensor sourceFeatures, targetFeatures;
+        Tensor sourceFeatures, targetFeatures, constancySourceFeatures;
         using (no_grad())
         {
-            sourceFeatures = SourceFeatures(source);
-            targetFeatures = TargetFeatures(target);
+            sourceFeatures = Encoder.Source(source);
+            targetFeatures = Encoder.Target(target);
+            constancySourceFeatures = ReferenceEquals(ConstancyEncoder, Encoder) ? sourceFeatures : ConstancyEncoder.Source(source);
         }
         var features = cat([sourceFeatures, targetFeatures], 0);
         var (fromSource, fromTarget) = Generate(features, source.shape[0]);
@@ -120,11 +95,11 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         discriminatorLoss.backward();
         _discriminatorOptimizer.step();
 
-        var generator = GeneratorStep(fromSource, fromTarget, sourceFeatures, target);
+        var generator = GeneratorStep(fromSource, fromTarget, constancySourceFeatures, target);
         for (var step = 1; step < _generatorSteps; step++)
         {
             (fromSource, fromTarget) = Generate(features, source.shape[0]);
-            generator = GeneratorStep(fromSource, fromTarget, sourceFeatures, target);
+            generator = GeneratorStep(fromSource, fromTarget, constancySourceFeatures, target);
         }
         _generatorAverage?.Update();
         return new DomainTransferLosses(generator.Total.item<float>(), discriminatorLoss.item<float>(), generator.Adversarial.item<float>(),
@@ -144,11 +119,11 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     }
 
     private (Tensor Total, Tensor Adversarial, Tensor Constancy, Tensor Identity, Tensor TotalVariation) GeneratorStep(
-        Tensor fromSource, Tensor fromTarget, Tensor sourceFeatures, Tensor target)
+        Tensor fromSource, Tensor fromTarget, Tensor constancySourceFeatures, Tensor target)
     {
         _generatorOptimizer.zero_grad();
         var adversarial = DomainTransferLoss.Adversarial(Discriminator.forward(fromSource), Discriminator.forward(fromTarget));
-        var constancy = DomainTransferLoss.Constancy(sourceFeatures, TargetFeatures(fromSource));
+        var constancy = DomainTransferLoss.Constancy(constancySourceFeatures, ConstancyEncoder.Target(fromSource));
         var identity = DomainTransferLoss.Identity(target, fromTarget);
         var totalVariation = _loss.TotalVariation(fromSource);
         var total = adversarial + constancy.mul(_constancyWeight) + identity.mul(_identityWeight) + totalVariation.mul(_totalVariationWeight);
@@ -165,7 +140,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     {
         using var noGrad = no_grad();
         TransferGenerator.eval();
-        return TransferGenerator.forward(SourceFeatures(source));
+        return TransferGenerator.forward(Encoder.Source(source));
     }
 
     /// <inheritdoc/>
@@ -200,8 +175,9 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         Generator.Dispose();
         _generatorAverage?.Dispose();
         Discriminator.Dispose();
-        _sourceStandardisation?.Dispose();
-        _targetStandardisation?.Dispose();
-        Encoder.Dispose();
+        foreach (var encoder in Encoders)
+        {
+            encoder.Dispose();
+        }
     }
 }

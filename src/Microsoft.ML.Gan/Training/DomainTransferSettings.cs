@@ -5,7 +5,7 @@ namespace Microsoft.ML.Gan.Training;
 /// <param name="Seed">The run's seed, reported.</param>
 /// <param name="TrainingDirectory">Where grids, history, report and checkpoint go; null for nowhere.</param>
 /// <param name="Resume">Whether to continue from the checkpoint in the training directory.</param>
-/// <param name="StandardisePerDomain">Whether f's features are standardised by each domain's own statistics.</param>
+/// <param name="StandardisePerDomain">Whether the encoders' features are standardised by each domain's own statistics.</param>
 /// <param name="Title">The title of log lines and of the report.</param>
 /// <param name="Identity">What the checkpoint must have been written for: networks, encoder and weights.</param>
 /// <param name="Progress">Receives progress after every step.</param>

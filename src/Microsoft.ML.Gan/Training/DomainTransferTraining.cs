@@ -53,9 +53,12 @@ internal sealed class DomainTransferTraining : IDisposable
         ResumeIfAsked();
         if (_settings.StandardisePerDomain)
         {
-            _model.StandardisePerDomain(
-                FeatureStandardisation.Measure(_model.Encoder, FirstBatches(_source), "source data"),
-                FeatureStandardisation.Measure(_model.Encoder, FirstBatches(_target), "target data"));
+            foreach (var encoder in _model.Encoders)
+            {
+                encoder.StandardisePerDomain(
+                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_source), "source data"),
+                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_target), "target data"));
+            }
         }
         var clock = Stopwatch.StartNew();
         var elapsedBefore = _history.Entries.Count > 0 ? _history.Entries[^1].ElapsedSeconds : 0;
@@ -166,7 +169,7 @@ internal sealed class DomainTransferTraining : IDisposable
             rows.Add(_samples.narrow(0, start, length));
             rows.Add(transferred.narrow(0, start, length));
         }
-        var shape = _model.Encoder.Image;
+        var shape = _model.Encoder.Frozen.Image;
         var pixels = cat(rows, 0).contiguous();
         ImageGrid.SavePng(pixels.data<float>().ToArray(), (int)pixels.shape[0], shape.Channels, shape.Height, shape.Width, path,
             columns: columns, scale: Math.Max(1, 64 / shape.Height));
@@ -178,7 +181,8 @@ internal sealed class DomainTransferTraining : IDisposable
         var facts = new Dictionary<string, string>
         {
             ["Model"] = _settings.Identity,
-            ["Encoder f"] = _model.Encoder.Description,
+            ["Encoder f"] = _model.Encoder.Frozen.Description,
+            ["Encoder of L_CONST"] = _model.ConstancyEncoder.Frozen.Description,
             ["Epochs"] = $"{last.Epoch} of {_settings.Epochs}",
             ["Steps"] = last.Step.ToString(CultureInfo.InvariantCulture),
             ["Batch size"] = _source.BatchSize.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Training;
@@ -49,8 +50,10 @@ public sealed class DomainTransferEncoder
     {
         var settings = options ?? new DigitClassifierOptions();
         settings.Validate();
-        return new($"the feature layers of a {settings.ClassCount}-class classifier trained on the labelled source ({settings.Epochs} epochs)",
-            source => TrainClassifier(source, settings));
+        var description = $"the feature layers of a {settings.ClassCount}-class classifier trained on the labelled source ({settings.Epochs} epochs)"
+            + (settings.UnlabelledImages is null ? "" : string.Create(CultureInfo.InvariantCulture,
+                $", self-trained on unlabelled images (pseudo-label confidence {settings.PseudoLabelConfidence})"));
+        return new(description, source => TrainClassifier(source, settings, description));
     }
 
     /// <summary>
@@ -86,7 +89,7 @@ public sealed class DomainTransferEncoder
     /// <summary>Builds and freezes f for a run.</summary>
     internal FrozenEncoder Create(EncoderSource source) => _create(source);
 
-    private static FrozenEncoder TrainClassifier(EncoderSource source, DigitClassifierOptions settings)
+    private static FrozenEncoder TrainClassifier(EncoderSource source, DigitClassifierOptions settings, string description)
     {
         var options = new DigitClassifierOptions
         {
@@ -103,7 +106,7 @@ public sealed class DomainTransferEncoder
             CancellationToken = source.CancellationToken,
         };
         var network = DigitClassifierEstimator.TrainNetwork(source.Catalog, source.Source, source.Image, options, source.Seed, source.Device, source.Log);
-        return Freeze(source, network.FeatureLayers, $"the feature layers of a {settings.ClassCount}-class classifier trained on the labelled source", network);
+        return Freeze(source, network.FeatureLayers, description, network);
     }
 
     private static FrozenEncoder TrainAutoencoder(EncoderSource source, int epochs)

@@ -55,9 +55,9 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         TorchDevice.LimitThreads(_options.TorchThreads);
         manual_seed(seed);
         var device = TorchDevice.Select(_environment.GpuDeviceId, _environment.FallbackToCpu, log);
-        var encoder = _options.Encoder.Create(new EncoderSource(_catalog, sourceAsTarget, SourceAsTargetColumnName, targetShape, sourceShape.Channels, seed,
-            device, log, _options.CancellationToken));
-        using var model = new DomainTransferModel(encoder, _options, device);
+        var encoderSource = new EncoderSource(_catalog, sourceAsTarget, SourceAsTargetColumnName, targetShape, sourceShape.Channels, seed,
+            device, log, _options.CancellationToken);
+        using var model = NewModel(encoderSource, device);
         var readAhead = ReadAheadPolicy.ReadAhead(device);
         using var source = new PixelBatchReader(sourceAsTarget, SourceAsTargetColumnName, _options.BatchSize, targetShape, seed,
             dropLastBatch: true, dataName: "source data", readAhead: readAhead);
@@ -66,7 +66,7 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         using var samples = SampleImages(sourceAsTarget, targetShape);
         var title = "Domain transfer";
         var identity = string.Create(CultureInfo.InvariantCulture,
-            $"DTN {sourceShape} → {targetShape}, f: {encoder.Description} ({encoder.FeatureCount} features), width {_options.Width}, D batch norm {_options.DiscriminatorBatchNorm}, D dropout {_options.DiscriminatorDropout}, features standardised per domain {_options.StandardiseFeaturesPerDomain}, α {_options.ConstancyWeight}, β {_options.IdentityWeight}, γ {_options.TotalVariationWeight}, g's weight average decay {_options.GeneratorAverageDecay}");
+            $"DTN {sourceShape} → {targetShape}, f: {Described(model.Encoder)}, L_CONST: {Described(model.ConstancyEncoder)}, width {_options.Width}, D batch norm {_options.DiscriminatorBatchNorm}, D dropout {_options.DiscriminatorDropout}, features standardised per domain {_options.StandardiseFeaturesPerDomain}, α {_options.ConstancyWeight}, β {_options.IdentityWeight}, γ {_options.TotalVariationWeight}, g's weight average decay {_options.GeneratorAverageDecay}");
         var settings = new DomainTransferSettings(_options.Epochs, seed, _options.TrainingDirectory, _options.Resume, _options.StandardiseFeaturesPerDomain, title, identity,
             _options.Progress, _options.CancellationToken);
         TrainingHistory history;
@@ -91,6 +91,26 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
             Encoder(sourceStatistics: false, "domain-transfer-target-encoder"), _options.InputColumnName,
             sourceShape, _options.OutputColumnName, targetShape, history);
     }
+
+    /// <summary>Builds f, then the constancy encoder when there is one, then the model that owns both.</summary>
+    private DomainTransferModel NewModel(EncoderSource encoderSource, Device device)
+    {
+        var encoder = _options.Encoder.Create(encoderSource);
+        FrozenEncoder? constancyEncoder = null;
+        try
+        {
+            constancyEncoder = _options.ConstancyEncoder?.Create(encoderSource);
+            return new DomainTransferModel(encoder, _options, device, constancyEncoder);
+        }
+        catch
+        {
+            encoder.Dispose();
+            constancyEncoder?.Dispose();
+            throw;
+        }
+    }
+
+    private static string Described(PerDomainEncoder encoder) => $"{encoder.Frozen.Description} ({encoder.Frozen.FeatureCount} features)";
 
     /// <summary>The source and target image shapes, or an error naming the column, the expected and the found.</summary>
     private (ImageShape Source, ImageShape Target) Shapes(IDataView input)

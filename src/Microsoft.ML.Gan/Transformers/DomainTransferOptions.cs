@@ -71,6 +71,17 @@ public sealed class DomainTransferOptions
     /// <summary>The fixed encoder f; by default the feature layers of a classifier trained on the source's <c>Label</c> column.</summary>
     public DomainTransferEncoder Encoder = DomainTransferEncoder.SourceClassifier();
 
+    /// <summary>
+    /// The fixed encoder whose features L_CONST compares, ‖h(s) − h(G(s))‖²; null (the default, the paper's choice) for
+    /// f itself. f has two tasks: its features must hold enough of a target image for g to redraw it (L_TID), and they
+    /// must tell what G(s) has to keep. An h for the second alone can know the target domain where f cannot: for
+    /// example a classifier self-trained on the target images (<see cref="DigitClassifierOptions.UnlabelledImages"/>),
+    /// which reads them as well as the source's but keeps too little of them for g to redraw. h is built after f, from
+    /// the same source, seed and device; its features are standardised per domain as f's are; and
+    /// <see cref="DomainTransferTransformer.MeasureConstancy"/> measures with it.
+    /// </summary>
+    public DomainTransferEncoder? ConstancyEncoder;
+
     /// <summary>The source image shape; null to take it from the column.</summary>
     public ImageShape? SourceShape;
 
@@ -114,7 +125,7 @@ public sealed class DomainTransferOptions
     public double DiscriminatorDropout;
 
     /// <summary>
-    /// Standardises each of f's features by the statistics of its own domain before g reads them and in L_CONST: source
+    /// Standardises each of the encoders' features by the statistics of its own domain before g reads them and in L_CONST: source
     /// images by the source's mean and deviation, target images and G(s) by the target's (measured over the first
     /// batches of each before training). This lines up the two domains' features, as batch norm in training mode does
     /// in implementations of the paper where each batch comes from one domain. On by default; false gives g f's

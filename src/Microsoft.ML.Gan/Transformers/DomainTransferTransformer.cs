@@ -50,8 +50,9 @@ public sealed class DomainTransferTransformer : OnnxBackedTransformer
     /// <summary>
     /// The f-constancy of the transfer: the mean of ‖f(s) − f(G(s))‖ / ‖f(s)‖ over the source images, beside the same
     /// distance to the transfer of a random other source image and, when <paramref name="target"/> is given, to f of a
-    /// random target image. f is the network's frozen encoder, as it was in training (a transformer loaded from a zip
-    /// has no f of its own: measure the one that was trained); with features standardised per domain
+    /// random target image. f is the frozen encoder L_CONST compared in training: the network's encoder, or
+    /// <see cref="DomainTransferOptions.ConstancyEncoder"/> when one was given (a transformer loaded from a zip has no f
+    /// of its own: measure the one that was trained); with features standardised per domain
     /// (<see cref="DomainTransferOptions.StandardiseFeaturesPerDomain"/>), f(s) is standardised by the source's statistics
     /// and f of target-domain images (G(s) and t) by the target's, as L_CONST reads them.
     /// </summary>

@@ -12,8 +12,14 @@ internal static class DtnDigitsCommand
     /// <summary>The option that self-trains f on the target with pseudo-labels of this confidence (0, the default, for none).</summary>
     private const string PseudoLabelsOption = "--f-pseudo-labels";
 
+    /// <summary>
+    /// The option that gives L_CONST its own encoder h: a classifier trained as f is and self-trained besides on the
+    /// target with pseudo-labels of this confidence (0, the default, for none: L_CONST reads f).
+    /// </summary>
+    private const string ConstancyPseudoLabelsOption = "--constancy-pseudo-labels";
+
     /// <summary>The usage line.</summary>
-    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] [" + PseudoLabelsOption + " CONFIDENCE (0)] " + DomainTransferRun.Options;
+    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] [" + PseudoLabelsOption + " CONFIDENCE (0)] [" + ConstancyPseudoLabelsOption + " CONFIDENCE (0)] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -38,12 +44,8 @@ internal static class DtnDigitsCommand
         // are the f the transfer trains.
         var encoderClassifier = DomainTransferRun.EncoderClassifier(options, classCount: 10);
         encoderClassifier.Seed = seed;
-        if (options.Real(PseudoLabelsOption, 0) is var confidence and > 0)
-        {
-            // f self-trains on the target images (their pixels only; a step beyond the paper's f).
-            encoderClassifier.UnlabelledImages = target;
-            encoderClassifier.PseudoLabelConfidence = confidence;
-        }
+        // f self-trains on the target images when asked (their pixels only; a step beyond the paper's f).
+        SelfTrainOnTarget(encoderClassifier, options.Real(PseudoLabelsOption, 0), target);
         double likeFOnMnist;
         using (var likeF = mlContext.Transforms.Gan.TrainDigitClassifier(encoderClassifier).Fit(train))
         {
@@ -53,6 +55,13 @@ internal static class DtnDigitsCommand
 
         var transfer = DomainTransferOptions.Digits(target);
         transfer.Encoder = DomainTransferEncoder.SourceClassifier(encoderClassifier);
+        if (options.Real(ConstancyPseudoLabelsOption, 0) is var constancyConfidence and > 0)
+        {
+            // L_CONST reads h, a classifier trained as f is and self-trained besides on the target's pixels, while g reads f.
+            var constancyClassifier = DomainTransferRun.EncoderClassifier(options, classCount: 10);
+            SelfTrainOnTarget(constancyClassifier, constancyConfidence, target);
+            transfer.ConstancyEncoder = DomainTransferEncoder.SourceClassifier(constancyClassifier);
+        }
         using var model = DomainTransferRun.Train(mlContext, options, train, transfer, output, defaultEpochs: 3);
         var transferred = DomainTransferRun.TransferredAsPixels(mlContext, model.Transform(test), model);
         var accuracy = judge.EvaluateAccuracy(transferred);
@@ -61,6 +70,16 @@ internal static class DtnDigitsCommand
             $"baseline (raw source test digits) {baseline:F4}\nclassifier trained as f, on MNIST {likeFOnMnist:F4}\ntransferred G(source test digits) {accuracy:F4}\n"));
         Console.WriteLine($"Models, samples and report.html are in {output}");
         return 0;
+    }
+
+    /// <summary>Has <paramref name="classifier"/> self-train on the <paramref name="target"/> images with pseudo-labels of <paramref name="confidence"/>; 0 leaves it as it is.</summary>
+    private static void SelfTrainOnTarget(DigitClassifierOptions classifier, double confidence, IDataView target)
+    {
+        if (confidence > 0)
+        {
+            classifier.UnlabelledImages = target;
+            classifier.PseudoLabelConfidence = confidence;
+        }
     }
 
     /// <summary>The source training and test digits: rendered here, or the labelled --source (a folder or an IDX pair) split 90/10.</summary>

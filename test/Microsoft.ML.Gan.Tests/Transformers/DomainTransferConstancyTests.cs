@@ -7,7 +7,10 @@ using static TorchSharp.torch.nn;
 
 namespace Microsoft.ML.Gan.Tests.Transformers;
 
-/// <summary>The f-constancy of a Domain Transfer Network: the arithmetic by hand, and the measure of a trained transformer against f in TorchSharp.</summary>
+/// <summary>
+/// The f-constancy of a Domain Transfer Network: the arithmetic by hand, and the measure of a trained transformer
+/// against f in TorchSharp (or against the constancy encoder, when L_CONST has its own).
+/// </summary>
 [TestClass]
 public sealed class DomainTransferConstancyTests
 {
@@ -45,19 +48,23 @@ public sealed class DomainTransferConstancyTests
     }
 
     [TestMethod]
-    [DataRow(false)]
-    [DataRow(true)]
-    public void TrainedTransformerMeasuresWithItsOwnEncoderAndNamesAWrongTargetColumn(bool standardisePerDomain)
+    [DataRow(false, false)]
+    [DataRow(true, false)]
+    [DataRow(true, true)]
+    public void TrainedTransformerMeasuresWithTheEncoderOfLConstAndNamesAWrongTargetColumn(bool standardisePerDomain, bool separateConstancyEncoder)
     {
         var mlContext = new MLContext(seed: 1);
         var source = Images(mlContext, 12, channels: 1, seed: 1);
         var target = Images(mlContext, 12, channels: 3, seed: 2);
         using var encoder = Sequential(("convolution", Conv2d(3, 4, 4, stride: 2, padding: 1)), ("relu", ReLU()),
             ("flatten", Flatten()), ("linear", Linear(4 * 8 * 8, 6)));
+        // With a separate constancy encoder, g reads another f, and the measure must still be that of `encoder`.
+        using var otherEncoder = Sequential(("flatten", Flatten()), ("linear", Linear(3 * Side * Side, 5)));
         using var model = mlContext.Transforms.Gan.TrainDomainTransfer(new DomainTransferOptions
         {
             Target = target,
-            Encoder = DomainTransferEncoder.FromModule(encoder),
+            Encoder = DomainTransferEncoder.FromModule(separateConstancyEncoder ? otherEncoder : encoder),
+            ConstancyEncoder = separateConstancyEncoder ? DomainTransferEncoder.FromModule(encoder) : null,
             Epochs = 1,
             BatchSize = 4,
             Width = 4,

@@ -17,13 +17,13 @@ public sealed class DomainTransferTests
 {
     private const int Side = 16;
 
-    /// <summary>A small encoder f for 3×16×16 images: one strided convolution, then 8 features.</summary>
-    private static TorchSharp.Modules.Sequential TinyEncoder(int channels = 3) => Sequential(
+    /// <summary>A small encoder f for 3×16×16 images: one strided convolution, then <paramref name="features"/> features.</summary>
+    private static TorchSharp.Modules.Sequential TinyEncoder(int channels = 3, int features = 8) => Sequential(
         ("convolution", Conv2d(channels, 4, 4, stride: 2, padding: 1)),
         ("relu", ReLU()),
         ("pool", MaxPool2d(2)),
         ("flatten", Flatten()),
-        ("linear", Linear(4 * 4 * 4, 8)));
+        ("linear", Linear(4 * 4 * 4, features)));
 
     private static IDataView Images(MLContext mlContext, int rows, int channels, int side = Side, int seed = 0)
     {
@@ -95,7 +95,7 @@ public sealed class DomainTransferTests
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
         using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), TinyOptions(totalVariationWeight: 0.05), CPU);
-        var encoderBefore = model.Encoder.Layers.parameters().Select(p => p.detach().clone()).ToList();
+        var encoderBefore = model.Encoder.Frozen.Layers.parameters().Select(p => p.detach().clone()).ToList();
         var generatorBefore = model.Generator.parameters().Select(p => p.detach().clone()).ToList();
 
         for (var step = 0; step < 3; step++)
@@ -103,10 +103,40 @@ public sealed class DomainTransferTests
             model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
         }
 
-        var encoderAfter = model.Encoder.Layers.parameters().ToList();
+        var encoderAfter = model.Encoder.Frozen.Layers.parameters().ToList();
         Assert.IsTrue(encoderBefore.Zip(encoderAfter).All(pair => pair.First.allclose(pair.Second, 0, 0)), "f's weights changed");
-        Assert.IsTrue(model.Encoder.Layers.parameters().All(p => !p.requires_grad), "f's weights take gradients");
+        Assert.IsTrue(model.Encoder.Frozen.Layers.parameters().All(p => !p.requires_grad), "f's weights take gradients");
         Assert.IsFalse(generatorBefore.Zip(model.Generator.parameters()).All(pair => pair.First.allclose(pair.Second, 0, 0)), "g did not train");
+    }
+
+    [TestMethod]
+    public void ConstancyLossComparesTheConstancyEncodersFeaturesWhichStayFrozen()
+    {
+        manual_seed(6);
+        using var scope = NewDisposeScope();
+        var image = new ImageShape(3, Side, Side);
+        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "f"), TinyOptions(totalVariationWeight: 0), CPU,
+            new FrozenEncoder(TinyEncoder(features: 5), image, "h"));
+        var constancyEncoder = model.ConstancyEncoder.Frozen.Layers;
+        var before = constancyEncoder.parameters().Select(p => p.detach().clone()).ToList();
+        var source = rand(4, 3, Side, Side) * 2 - 1;
+        var target = rand(4, 3, Side, Side) * 2 - 1;
+        float withH, withF;
+        using (no_grad())
+        {
+            // G(s) as the step makes it before its first update: g in training mode over f(s) and f(t) together.
+            model.Generator.train();
+            var fromSource = model.Generator.forward(cat([model.Encoder.Source(source), model.Encoder.Target(target)], 0)).narrow(0, 0, 4);
+            withH = (model.ConstancyEncoder.Source(source) - model.ConstancyEncoder.Target(fromSource)).square().mean().item<float>();
+            withF = (model.Encoder.Source(source) - model.Encoder.Target(fromSource)).square().mean().item<float>();
+        }
+
+        var losses = model.Step(source, target);
+
+        Assert.AreEqual(withH, losses.Constancy, 1e-5 * withH);
+        Assert.IsGreaterThan(1e-3 * withH, Math.Abs(withF - withH), "f and h give the same L_CONST here, so the test cannot tell them apart");
+        Assert.IsTrue(before.Zip(constancyEncoder.parameters()).All(pair => pair.First.allclose(pair.Second, 0, 0)), "h's weights changed");
+        Assert.IsTrue(constancyEncoder.parameters().All(p => !p.requires_grad), "h's weights take gradients");
     }
 
     [TestMethod]
@@ -128,7 +158,7 @@ public sealed class DomainTransferTests
             "the average is the live g");
         var source = rand(1, 3, Side, Side) * 255;
         model.TransferGenerator.eval();
-        var expected = (model.TransferGenerator.forward(model.SourceFeatures(source / 127.5 - 1)) + 1) * 127.5;
+        var expected = (model.TransferGenerator.forward(model.Encoder.Source(source / 127.5 - 1)) + 1) * 127.5;
         var onnx = DomainTransferOnnxExport.Export(model, image, "Pixels", "Transferred");
         var (actual, _) = OnnxParity.Run(onnx, OnnxParity.Values(source), [1, 3, Side, Side], "Pixels", "Transferred");
         var difference = OnnxParity.MaxAbsDifference(OnnxParity.Values(expected.clamp(0, 255)), actual);
@@ -146,8 +176,8 @@ public sealed class DomainTransferTests
         using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
         if (standardisePerDomain)
         {
-            model.StandardisePerDomain(FeatureStandardisation.Measure(model.Encoder, [rand(8, 3, Side, Side) * 2 - 1], "source"),
-                FeatureStandardisation.Measure(model.Encoder, [rand(8, 3, Side, Side) - 1], "target"));
+            model.Encoder.StandardisePerDomain(FeatureStandardisation.Measure(model.Encoder.Frozen, [rand(8, 3, Side, Side) * 2 - 1], "source"),
+                FeatureStandardisation.Measure(model.Encoder.Frozen, [rand(8, 3, Side, Side) - 1], "target"));
         }
         model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
 
