@@ -71,6 +71,10 @@ internal sealed class DigitClassifierNetwork : Module<Tensor, Tensor>
     /// <summary>The output layer: features to logits.</summary>
     public Linear Output => _output;
 
+    /// <summary>The feature layers, then the output layer, in one <see cref="TorchSharp.Modules.Sequential"/> that shares their modules: images to class logits.</summary>
+    public Sequential LogitLayers() =>
+        Sequential([.. _featureLayers.named_children().Select(child => (child.name, (Module<Tensor, Tensor>)child.module)), ("output", _output)]);
+
     /// <summary>Maps images [N, C, H, W] in [-1, 1] to class logits [N, classes].</summary>
     public override Tensor forward(Tensor images)
     {

@@ -45,15 +45,20 @@ public sealed class DomainTransferEncoder
     /// its image column and shape are the source's, its seed and threads the transfer's. Null for the defaults: a
     /// <c>Label</c> column of 10 classes, 5 epochs.
     /// </param>
+    /// <param name="logits">
+    /// Whether the encoder runs on to the classifier's class logits rather than stopping at its hidden feature layer.
+    /// Too little for g to redraw an image from, logits suit <see cref="DomainTransferOptions.ConstancyEncoder"/>: L_CONST
+    /// then asks that G(s) be read as the class of s, as firmly, the semantic consistency of CyCADA (Hoffman et al. 2018).
+    /// </param>
     /// <returns>The encoder choice.</returns>
-    public static DomainTransferEncoder SourceClassifier(DigitClassifierOptions? options = null)
+    public static DomainTransferEncoder SourceClassifier(DigitClassifierOptions? options = null, bool logits = false)
     {
         var settings = options ?? new DigitClassifierOptions();
         settings.Validate();
-        var description = $"the feature layers of a {settings.ClassCount}-class classifier trained on the labelled source ({settings.Epochs} epochs)"
+        var description = $"the {(logits ? "class logits" : "feature layers")} of a {settings.ClassCount}-class classifier trained on the labelled source ({settings.Epochs} epochs)"
             + (settings.UnlabelledImages is null ? "" : string.Create(CultureInfo.InvariantCulture,
                 $", self-trained on unlabelled images (pseudo-label confidence {settings.PseudoLabelConfidence})"));
-        return new(description, source => TrainClassifier(source, settings, description));
+        return new(description, source => TrainClassifier(source, settings, logits, description));
     }
 
     /// <summary>
@@ -89,7 +94,7 @@ public sealed class DomainTransferEncoder
     /// <summary>Builds and freezes f for a run.</summary>
     internal FrozenEncoder Create(EncoderSource source) => _create(source);
 
-    private static FrozenEncoder TrainClassifier(EncoderSource source, DigitClassifierOptions settings, string description)
+    private static FrozenEncoder TrainClassifier(EncoderSource source, DigitClassifierOptions settings, bool logits, string description)
     {
         var options = new DigitClassifierOptions
         {
@@ -106,7 +111,7 @@ public sealed class DomainTransferEncoder
             CancellationToken = source.CancellationToken,
         };
         var network = DigitClassifierEstimator.TrainNetwork(source.Catalog, source.Source, source.Image, options, source.Seed, source.Device, source.Log);
-        return Freeze(source, network.FeatureLayers, description, network);
+        return Freeze(source, logits ? network.LogitLayers() : network.FeatureLayers, description, network);
     }
 
     private static FrozenEncoder TrainAutoencoder(EncoderSource source, int epochs)

@@ -18,8 +18,11 @@ internal static class DtnDigitsCommand
     /// </summary>
     private const string ConstancyPseudoLabelsOption = "--constancy-pseudo-labels";
 
+    /// <summary>The flag that has h end at the class logits rather than at the hidden feature layer.</summary>
+    public const string ConstancyLogitsFlag = "--constancy-logits";
+
     /// <summary>The usage line.</summary>
-    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] [" + PseudoLabelsOption + " CONFIDENCE (0)] [" + ConstancyPseudoLabelsOption + " CONFIDENCE (0)] " + DomainTransferRun.Options;
+    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] [" + PseudoLabelsOption + " CONFIDENCE (0)] [" + ConstancyPseudoLabelsOption + " CONFIDENCE (0) [" + ConstancyLogitsFlag + "]] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -60,7 +63,7 @@ internal static class DtnDigitsCommand
             // L_CONST reads h, a classifier trained as f is and self-trained besides on the target's pixels, while g reads f.
             var constancyClassifier = DomainTransferRun.EncoderClassifier(options, classCount: 10);
             SelfTrainOnTarget(constancyClassifier, constancyConfidence, target);
-            transfer.ConstancyEncoder = DomainTransferEncoder.SourceClassifier(constancyClassifier);
+            transfer.ConstancyEncoder = DomainTransferEncoder.SourceClassifier(constancyClassifier, logits: options.Has(ConstancyLogitsFlag));
         }
         using var model = DomainTransferRun.Train(mlContext, options, train, transfer, output, defaultEpochs: 3);
         var transferred = DomainTransferRun.TransferredAsPixels(mlContext, model.Transform(test), model);
