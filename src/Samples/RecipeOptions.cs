@@ -9,10 +9,13 @@ internal static class RecipeOptions
 {
     /// <summary>The options, for usage lines.</summary>
     public const string Usage =
-        "[--loss nonsaturating|minimax|leastsquares|hinge|wasserstein] [--critic-steps N] [--d-translate PIXELS] [--spectral-norm] [--ema DECAY] [--d-ema DECAY] [--g-lr R] [--d-lr R] [--beta1 B] [--beta2 B] [--latent-distribution normal|uniform] [--g-width N] [--d-width N] [--d-dropout P] [--d-no-batch-norm]";
+        "[--loss nonsaturating|minimax|leastsquares|hinge|wasserstein] [--critic-steps N] [--d-translate PIXELS] [--spectral-norm] [--feature-matching] [--ema DECAY] [--d-ema DECAY] [--g-lr R] [--d-lr R] [--beta1 B] [--beta2 B] [--latent-distribution normal|uniform] [--g-width N] [--d-width N] [--d-dropout P] [--d-no-batch-norm]";
 
     /// <summary>The switch that turns spectral normalisation on.</summary>
     public const string SpectralNormFlag = "--spectral-norm";
+
+    /// <summary>The switch that trains the generator by feature matching.</summary>
+    public const string FeatureMatchingFlag = "--feature-matching";
 
     /// <summary>The switch that takes batch norm out of the DCGAN discriminator.</summary>
     public const string NoDiscriminatorBatchNormFlag = "--d-no-batch-norm";
@@ -41,6 +44,11 @@ internal static class RecipeOptions
         {
             trainer.SpectralNormalization = true;
             given.Add("spectral norm");
+        }
+        if (options.Has(FeatureMatchingFlag))
+        {
+            trainer.GeneratorFeatureMatching = true;
+            given.Add("feature matching");
         }
         trainer.CriticSteps = Given(options, "--critic-steps", trainer.CriticSteps, given, "critic steps");
         trainer.DiscriminatorTranslation = Given(options, "--d-translate", trainer.DiscriminatorTranslation, given, "D translation");

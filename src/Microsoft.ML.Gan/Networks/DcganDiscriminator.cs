@@ -11,7 +11,7 @@ namespace Microsoft.ML.Gan.Networks;
 /// spectral normalisation, every convolution uses its weight divided by its largest singular value. Optionally without
 /// batch norm, and with dropout after every hidden block while training (as TensorFlow's DCGAN tutorial).
 /// </summary>
-internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
+internal sealed class DcganDiscriminator : Module<Tensor, Tensor>, IHiddenFeatures
 {
     /// <summary>Slope of the LeakyReLU for negative inputs.</summary>
     public const double LeakySlope = 0.2;
@@ -81,12 +81,7 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
     public override Tensor forward(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var x = images;
-        for (var block = 0; block < Layout.Stages; block++)
-        {
-            x = HiddenBlock(block, x);
-        }
-        var logits = Convolve(Layout.Stages, x);
+        var logits = Convolve(Layout.Stages, LastHiddenMap(images));
         return (Outputs == 1 ? logits.flatten() : logits.flatten(1)).MoveToOuterDisposeScope();
     }
 
@@ -105,6 +100,23 @@ internal sealed class DcganDiscriminator : Module<Tensor, Tensor>
             pooled.Add(functional.adaptive_max_pool2d(x, [grid, grid]).flatten(1));
         }
         return cat(pooled, 1).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public Tensor LastHiddenFeatures(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        return LastHiddenMap(images).flatten(1).MoveToOuterDisposeScope();
+    }
+
+    private Tensor LastHiddenMap(Tensor images)
+    {
+        var x = images;
+        for (var block = 0; block < Layout.Stages; block++)
+        {
+            x = HiddenBlock(block, x);
+        }
+        return x;
     }
 
     /// <summary>Number of values <see cref="Features"/> returns per image.</summary>

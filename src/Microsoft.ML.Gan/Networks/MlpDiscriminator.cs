@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Networks;
 /// connected hidden layers (512 → 256 by default) with LeakyReLU(0.2), then one logit (the sigmoid is in the loss and
 /// in the exported graph). With spectral normalisation, every layer uses its weight divided by its largest singular value.
 /// </summary>
-internal sealed class MlpDiscriminator : Module<Tensor, Tensor>
+internal sealed class MlpDiscriminator : Module<Tensor, Tensor>, IHiddenFeatures
 {
     /// <summary>Slope of the LeakyReLU for negative inputs.</summary>
     public const double LeakySlope = 0.2;
@@ -64,6 +64,13 @@ internal sealed class MlpDiscriminator : Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         return cat(Hidden(images), 1).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public Tensor LastHiddenFeatures(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        return Hidden(images)[^1].MoveToOuterDisposeScope();
     }
 
     private List<Tensor> Hidden(Tensor images)

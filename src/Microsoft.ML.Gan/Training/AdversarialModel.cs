@@ -1,3 +1,4 @@
+using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Training.Losses;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,6 +21,7 @@ internal sealed class AdversarialModel : IAdversarialModel
     private readonly WeightAverage? _generatorAverage;
     private readonly WeightAverage? _discriminatorAverage;
     private readonly RandomTranslation? _translation;
+    private readonly IHiddenFeatures? _featureMatching;
     private readonly AdversarialLoss _loss;
     private readonly int _criticSteps;
     private readonly torch.Generator _random;
@@ -55,6 +57,11 @@ internal sealed class AdversarialModel : IAdversarialModel
             _discriminatorAverage = new WeightAverage(Discriminator, WithoutRandomDraws(createDiscriminator).to(device), settings.DiscriminatorAverageDecay);
         }
         _loss = AdversarialLoss.For(settings.Loss, settings.GradientPenaltyWeight, settings.DriftWeight);
+        if (settings.FeatureMatching)
+        {
+            _featureMatching = Discriminator as IHiddenFeatures ?? throw new NotSupportedException(
+                $"GeneratorFeatureMatching needs a discriminator whose last hidden layer can be read (the DCGAN's or the MLP GAN's); found {Discriminator.GetType().Name}.");
+        }
         _criticSteps = settings.CriticSteps;
         _translation = settings.DiscriminatorTranslation > 0 ? new RandomTranslation(settings.DiscriminatorTranslation) : null;
         _random = new torch.Generator((ulong)settings.Seed);
@@ -146,7 +153,7 @@ internal sealed class AdversarialModel : IAdversarialModel
         if (generatorStep)
         {
             _generatorOptimizer.zero_grad();
-            var generatorLoss = _loss.Generator(Judge(generated));
+            var generatorLoss = _featureMatching is { } hidden ? FeatureMatching(hidden, realImages, generated) : _loss.Generator(Judge(generated));
             generatorLoss.backward();
             _generatorOptimizer.step();
             _generatorAverage?.Update();
@@ -160,8 +167,25 @@ internal sealed class AdversarialModel : IAdversarialModel
             fakeLogits.detach().sigmoid().mean().item<float>());
     }
 
+    /// <summary>
+    /// The feature-matching objective: the squared distance between the batch means of the discriminator's last hidden
+    /// layer for <paramref name="real"/> (a fixed target) and for <paramref name="generated"/>, averaged over the features.
+    /// </summary>
+    private Tensor FeatureMatching(IHiddenFeatures hidden, Tensor real, Tensor generated)
+    {
+        Tensor realMean;
+        using (no_grad())
+        {
+            realMean = hidden.LastHiddenFeatures(Translated(real)).mean([0L]);
+        }
+        return functional.mse_loss(hidden.LastHiddenFeatures(Translated(generated)).mean([0L]), realMean);
+    }
+
     /// <summary>The discriminator's logits of <paramref name="images"/>, shifted first when the settings ask for translation.</summary>
-    private Tensor Judge(Tensor images) => Discriminator.forward(_translation?.Apply(images) ?? images);
+    private Tensor Judge(Tensor images) => Discriminator.forward(Translated(images));
+
+    /// <summary><paramref name="images"/> shifted when the settings ask for translation, else as they are.</summary>
+    private Tensor Translated(Tensor images) => _translation?.Apply(images) ?? images;
 
     /// <summary>‖∇D(x̂)‖ per image at x̂ drawn uniformly on the segments between real and generated images (WGAN-GP).</summary>
     private Tensor GradientNorms(Tensor real, Tensor fake)

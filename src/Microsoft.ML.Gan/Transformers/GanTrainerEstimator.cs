@@ -63,7 +63,7 @@ public abstract class GanTrainerEstimator : IEstimator<GanTransformer>
             _options.SampleCount, architecture.Title, _options.LatentDistribution, KeepBestEvaluation(architecture.Image),
             _options.TimeLimit, _options.Progress, _options.CancellationToken, Growth(architecture));
         using var loop = new GanTrainingLoop(model, reader, settings, log, device,
-            $"{architecture.Identity}, generator average {_options.GeneratorAverageDecay}, discriminator average {_options.DiscriminatorAverageDecay}");
+            $"{architecture.Identity}, generator average {_options.GeneratorAverageDecay}, discriminator average {_options.DiscriminatorAverageDecay}, feature matching {_options.GeneratorFeatureMatching}");
         var history = loop.Run();
 
         model.ExportedGenerator.eval();

@@ -138,6 +138,14 @@ public abstract class GanTrainerOptions
     public double DiscriminatorAverageDecay;
 
     /// <summary>
+    /// Trains the generator by feature matching (Salimans et al. 2016) in place of the loss's generator term: it
+    /// minimises the squared distance between the means, over a batch, of the discriminator's last hidden layer for real
+    /// and for generated images, ‖E f(x) − E f(G(z))‖² (averaged over the features). The discriminator trains as the
+    /// loss says. The DCGAN and the MLP GAN; false (the default, the papers' choice) for the loss's own term.
+    /// </summary>
+    public bool GeneratorFeatureMatching;
+
+    /// <summary>
     /// DiffAugment translation (Zhao et al. 2020): every image the discriminator sees, real or generated, in both steps,
     /// is shifted by a random whole number of pixels up to this many along each axis (black coming in from the edge).
     /// The discriminator then learns features that do not depend on where a shape sits, and cannot win by position
