@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Networks;
-using Microsoft.ML.Gan.Onnx;
 using Microsoft.ML.Gan.Training.Losses;
 using TorchSharp;
 using static TorchSharp.torch;
