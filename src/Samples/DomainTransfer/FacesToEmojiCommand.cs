@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 internal static class FacesToEmojiCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--f classifier|autoencoder] [--autoencoder-epochs N (200)] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--f classifier|autoencoder] [--constancy classifier|autoencoder (f)] [--autoencoder-epochs N (200)] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -27,8 +27,9 @@ internal static class FacesToEmojiCommand
         var emoji = DomainTransferRun.Target(mlContext, options, () => TrainingData.Bundled(Path.Combine("twemoji-faces", "people")), imageSize, grey: false);
         var target = mlContext.Data.Cache(emoji);
         var transfer = DomainTransferOptions.Faces(target);
-        transfer.Encoder = Encoder(options, classCount);
-        Console.WriteLine($"Source: {classCount} identities; f is {transfer.Encoder.Description}.");
+        transfer.Encoder = Encoder(options, "--f", classCount) ?? ClassifierEncoder(options, classCount);
+        transfer.ConstancyEncoder = Encoder(options, "--constancy", classCount);
+        Console.WriteLine($"Source: {classCount} identities; f is {transfer.Encoder.Description}; L_CONST reads {transfer.ConstancyEncoder?.Description ?? "f"}.");
         using var model = DomainTransferRun.Train(mlContext, options, source, transfer, output, defaultEpochs: 100);
 
         var constancy = model.MeasureConstancy(source, target, seed: seed);
@@ -36,7 +37,7 @@ internal static class FacesToEmojiCommand
             ? "f standardised per domain: f(s) by the photographs' statistics, f(G(s)) and f(t) by the emoji's"
             : "f as trained";
         var report = string.Create(CultureInfo.InvariantCulture, $"""
-            f-constancy over {constancy.Count} source images: mean ‖f(s) − f(G(s))‖ / ‖f(s)‖ ({space})
+            f-constancy over {constancy.Count} source images: mean ‖f(s) − f(G(s))‖ / ‖f(s)‖, f being the encoder L_CONST reads ({space})
             transferred G(s)              {constancy.Transferred:F4}
             random other source G(s')     {constancy.RandomSource:F4}
             random target image t         {constancy.RandomTarget:F4}
@@ -49,13 +50,18 @@ internal static class FacesToEmojiCommand
     }
 
     /// <summary>
-    /// f as <c>--f</c> chooses: the feature layers of an identity classifier (the paper's choice, the default), or the
-    /// encoder of an autoencoder of the photographs, which keeps their layout and tones (<c>--autoencoder-epochs</c>).
+    /// The encoder <paramref name="option"/> (<c>--f</c>, or <c>--constancy</c> for L_CONST's own) chooses, null when it
+    /// is not given: the feature layers of an identity classifier (the paper's f), or the encoder of an autoencoder of
+    /// the photographs, which keeps their layout and tones (<c>--autoencoder-epochs</c>).
     /// </summary>
-    private static DomainTransferEncoder Encoder(CommandLine options, int classCount) => options.Text("--f") switch
+    private static DomainTransferEncoder? Encoder(CommandLine options, string option, int classCount) => options.Text(option) switch
     {
-        null or "classifier" => DomainTransferEncoder.SourceClassifier(DomainTransferRun.EncoderClassifier(options, classCount)),
+        null => null,
+        "classifier" => ClassifierEncoder(options, classCount),
         "autoencoder" => DomainTransferEncoder.SourceAutoencoder(options.Number("--autoencoder-epochs", 200)!.Value),
-        var other => throw new ArgumentException($"--f: expected classifier or autoencoder; found '{other}'."),
+        var other => throw new ArgumentException($"{option}: expected classifier or autoencoder; found '{other}'."),
     };
+
+    private static DomainTransferEncoder ClassifierEncoder(CommandLine options, int classCount) =>
+        DomainTransferEncoder.SourceClassifier(DomainTransferRun.EncoderClassifier(options, classCount));
 }
