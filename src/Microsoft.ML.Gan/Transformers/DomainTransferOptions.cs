@@ -74,9 +74,10 @@ public sealed class DomainTransferOptions
     /// <summary>
     /// The fixed encoder whose features L_CONST compares, ‖h(s) − h(G(s))‖²; null (the default, the paper's choice) for
     /// f itself. f has two tasks: its features must hold enough of a target image for g to redraw it (L_TID), and they
-    /// must tell what G(s) has to keep. An h for the second alone can know the target domain where f cannot: for
-    /// example a classifier self-trained on the target images (<see cref="DigitClassifierOptions.UnlabelledImages"/>),
-    /// which reads them as well as the source's but keeps too little of them for g to redraw. h is built after f, from
+    /// must tell what G(s) has to keep. An h for the second alone may know the target domain where f cannot, such as a
+    /// classifier self-trained on the target images (<see cref="DigitClassifierOptions.UnlabelledImages"/>), which
+    /// reads them as well as the source's but keeps too little of them for g to redraw; or it may keep what f discards,
+    /// such as an autoencoder's code of the source's tones and layout. h is built after f, from
     /// the same source, seed and device; its features are standardised per domain as f's are; and
     /// <see cref="DomainTransferTransformer.MeasureConstancy"/> measures with it.
     /// </summary>
