@@ -29,6 +29,11 @@ internal static class DtnDigitsCommand
     {
         var output = Path.GetFullPath(options.Required("--output"));
         var seed = options.Number("--seed", 1)!.Value;
+        var constancyConfidence = options.Real(ConstancyPseudoLabelsOption, 0);
+        if (options.Has(ConstancyLogitsFlag) && constancyConfidence <= 0)
+        {
+            throw new ArgumentException($"{ConstancyLogitsFlag} chooses the layer of L_CONST's own classifier: it needs {ConstancyPseudoLabelsOption} CONFIDENCE.");
+        }
         var mlContext = new MLContext(seed);
         ConsoleLog.Attach(mlContext, "Domain transfer", "Digit classifier");
         var (train, test) = Source(mlContext, options, seed);
@@ -58,7 +63,7 @@ internal static class DtnDigitsCommand
 
         var transfer = DomainTransferOptions.Digits(target);
         transfer.Encoder = DomainTransferEncoder.SourceClassifier(encoderClassifier);
-        if (options.Real(ConstancyPseudoLabelsOption, 0) is var constancyConfidence and > 0)
+        if (constancyConfidence > 0)
         {
             // L_CONST reads h, a classifier trained as f is and self-trained besides on the target's pixels, while g reads f.
             var constancyClassifier = DomainTransferRun.EncoderClassifier(options, classCount: 10);
