@@ -10,13 +10,14 @@ namespace Microsoft.ML.Gan.Samples.SvmEval;
 /// without their labels (or taken from <c>--model</c>); from those same rows a few labelled rows per class are drawn,
 /// several times; OneVersusAll(LinearSvm) learns on them from (a) raw pixels, (b) features of an untrained
 /// discriminator of the same architecture and (c) features of the trained discriminator, λ chosen by cross-validation
-/// over the labelled rows; micro and macro accuracy on the held-out test rows (the last rows of the file).
+/// over the labelled rows; micro and macro accuracy on the held-out test rows (the last rows of the file). With
+/// <c>--virtual-shift N</c> the SVMs also train on copies of their labelled images moved N pixels each way.
 /// </summary>
 internal static class SvmEvalCommand
 {
     /// <summary>The usage line.</summary>
     public const string Usage =
-        "svm-eval [--images IDX --labels IDX] [--padding N (black border: 2 makes MNIST 32×32, a three-layer DCGAN)] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N (5)] [--folds N (5)] [--epochs N (30)] [--iterations N (100)] [--classifier sdca|linearsvm] [--normalize l2|meanvariance|minmax|meanvariance-l2 (l2)] [--svm-loss hinge|smoothedhinge] [--representations raw,untrained,trained] [--layers 0,1] [--grid N (4)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
+        "svm-eval [--images IDX --labels IDX] [--padding N (black border: 2 makes MNIST 32×32, a three-layer DCGAN)] [--model discriminator.zip] [--labels-per-class N] [--test N] [--draws N (5)] [--folds N (5)] [--epochs N (30)] [--iterations N (100)] [--classifier sdca|linearsvm] [--normalize l2|meanvariance|minmax|meanvariance-l2 (l2)] [--svm-loss hinge|smoothedhinge] [--representations raw,untrained,trained] [--layers 0,1] [--grid N (4)] [--virtual-shift N (0: the SVMs also train on the labelled images moved N pixels left, right, up and down)] [--width N] [--seed N] [--threads N] " + RecipeOptions.Usage + " --output DIR (the recipe options train the GAN; its discriminator width is --width)";
 
     // Three times the trainers' default: measured better than 10 epochs and as good as 60 (BENCHMARKS.md).
     private const int DefaultEpochs = 30;
@@ -74,11 +75,17 @@ internal static class SvmEvalCommand
             Layers = layers,
             Grid = grid,
         };
-        var allRepresentations = new List<(string Key, string Name, Func<FeatureTable> Read)>
+        var shift = options.Number("--virtual-shift", 0)!.Value;
+        if (shift < 0)
         {
-            ("raw", "raw pixels", () => FeatureTable.Read(all, GanDataCatalog.PixelsColumnName)),
-            ("untrained", "untrained discriminator", () => Features(mlContext, untrained, all)),
-            ("trained", "trained discriminator", () => Features(mlContext, trained, all)),
+            throw new ArgumentException($"--virtual-shift takes a number of pixels, 0 or more; found {shift}.");
+        }
+        var copies = new ShiftedCopies(shift);
+        var allRepresentations = new List<(string Key, string Name, Func<IDataView, FeatureTable> Read)>
+        {
+            ("raw", "raw pixels", data => FeatureTable.Read(data, GanDataCatalog.PixelsColumnName)),
+            ("untrained", "untrained discriminator", data => Features(mlContext, untrained, data)),
+            ("trained", "trained discriminator", data => Features(mlContext, trained, data)),
         };
         var chosen = options.Text("--representations")?.Split(',') ?? [.. allRepresentations.Select(r => r.Key)];
         if (chosen.FirstOrDefault(key => allRepresentations.All(r => r.Key != key)) is { } unknown)
@@ -88,16 +95,17 @@ internal static class SvmEvalCommand
         var representations = allRepresentations.Where(r => chosen.Contains(r.Key)).ToList();
 
         var labelDraws = Enumerable.Range(0, draws)
-            .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, folds, seed + draw)).ToList();
+            .Select(draw => LabelDraw.Create(allLabels, poolRows, perClass, folds, copies, seed + draw)).ToList();
         var testRows = Enumerable.Range(poolRows, testCount).ToArray();
         var protocol = LinearSvmProtocol.FromCommandLine(options, seed, threads);
         var report = new SvmEvalReport(
             $"Data: {images} ({rowCount} rows). GAN: {(options.Text("--model") is null ? $"trained here on the first {poolRows} rows without labels" : "--model")} ({modelPath}). " +
-            $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, each dealt into {folds} folds to choose λ by cross-validation. Test: the last {testCount} rows. " +
+            $"Labelled: {perClass} per class drawn from the first {poolRows} rows, {draws} draws, each dealt into {folds} folds to choose λ by cross-validation{(copies.PerRow == 0 ? "" : $"; the SVMs also train on {copies.PerRow} copies of each labelled image moved {copies.Pixels} pixel(s)")}. Test: the last {testCount} rows. " +
             $"Classifier: {protocol.Description}. Discriminator width {width}. Layers: {(layers is null ? "all" : string.Join(",", layers))}, {grid}×{grid} grid.");
+        var rowsAndCopies = copies.Append(mlContext, all);
         foreach (var (_, name, read) in representations)
         {
-            var table = read();
+            var table = read(rowsAndCopies);
             var results = labelDraws.Select((draw, index) => protocol.Run(table, draw, testRows,
                 line => Console.WriteLine($"{name}, draw {index + 1}/{draws}: {line} ({clock.Elapsed:hh\\:mm\\:ss})"))).ToList();
             report.Add(name, table.Width, results);
