@@ -21,6 +21,9 @@ public static class GanDataCatalog
     /// <summary>Name of the column holding the path of each image file (relative to the folder).</summary>
     public const string ImagePathColumnName = "ImagePath";
 
+    /// <summary>How many moved copies of each row <c>AppendShiftedCopies</c> adds: right, left, down and up.</summary>
+    public const int ShiftedCopiesPerRow = 4;
+
     /// <param name="catalog">The data catalog of an <see cref="MLContext"/>.</param>
     extension(DataOperationsCatalog catalog)
     {
@@ -70,6 +73,37 @@ public static class GanDataCatalog
             }
             var rows = new IdxRows(images, labels, Math.Min(images.Count, maxRows ?? int.MaxValue), padding);
             return catalog.LoadFromEnumerable(rows, schema);
+        }
+
+        /// <summary>
+        /// Virtual examples (Decoste and Schölkopf 2002): the rows of <paramref name="data"/>, then all of them again with
+        /// the image moved <paramref name="pixels"/> to the right, then to the left, then down, then up (the uncovered
+        /// border 0; every other column as it is). A classifier trained on a few labelled images and their moved copies
+        /// learns that an image moved a little keeps its label, as when the labelled images of a linear SVM on
+        /// <c>DiscriminatorFeatures</c> are few. The view streams: each copy is a new pass over <paramref name="data"/>.
+        /// </summary>
+        /// <param name="data">The rows, with a pixels column (known-size Single vector, planar C×H×W).</param>
+        /// <param name="pixels">How far each copy moves: at least 1 and less than the image's height and width.</param>
+        /// <param name="pixelsColumnName">The pixels column.</param>
+        /// <returns>
+        /// A view of (1 + <see cref="ShiftedCopiesPerRow"/>) n rows for the n rows of <paramref name="data"/>, with its
+        /// schema: with rows numbered from 0, row r's copies are rows r + n (right), r + 2n (left), r + 3n (down) and
+        /// r + 4n (up).
+        /// </returns>
+        /// <exception cref="ArgumentOutOfRangeException">
+        /// The pixels column is missing or not an image vector, or <paramref name="pixels"/> is outside its range.
+        /// </exception>
+        public IDataView AppendShiftedCopies(IDataView data, int pixels = 1, string pixelsColumnName = PixelsColumnName)
+        {
+            ArgumentNullException.ThrowIfNull(catalog);
+            ArgumentNullException.ThrowIfNull(data);
+            var shape = ImageColumn.Resolve(data.Schema, pixelsColumnName, expected: null, "data to copy");
+            if (pixels < 1 || pixels >= Math.Min(shape.Height, shape.Width))
+            {
+                throw new ArgumentOutOfRangeException(nameof(pixels), pixels,
+                    $"The copies of the {shape} images of column '{pixelsColumnName}' move by at least 1 pixel and less than {Math.Min(shape.Height, shape.Width)}.");
+            }
+            return new ShiftedCopiesView(data, data.Schema[pixelsColumnName].Index, shape, ImageMove.FourWays(pixels));
         }
 
         /// <summary>
