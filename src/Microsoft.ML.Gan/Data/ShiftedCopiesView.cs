@@ -99,6 +99,10 @@ internal sealed class ShiftedCopiesView : IDataView
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
+            if (!IsColumnActive(column))
+            {
+                throw new InvalidOperationException($"Column '{column.Name}' was not asked for when the cursor was made.");
+            }
             if (column.Index != _view._pixelsColumnIndex)
             {
                 return (ref TValue value) => InputGetter<TValue>(column.Index)(ref value);
