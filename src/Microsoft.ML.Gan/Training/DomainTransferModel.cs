@@ -20,6 +20,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     private readonly Scalar _identityWeight;
     private readonly Scalar _totalVariationWeight;
     private readonly int _generatorSteps;
+    private readonly bool _constancyOverClasses;
     private readonly WeightAverage? _generatorAverage;
 
     /// <summary>
@@ -43,6 +44,7 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         _identityWeight = options.IdentityWeight.ToScalar();
         _totalVariationWeight = options.TotalVariationWeight.ToScalar();
         _generatorSteps = options.GeneratorSteps;
+        _constancyOverClasses = options.ConstancyOverClasses;
         if (options.GeneratorAverageDecay > 0)
         {
             _generatorAverage = new WeightAverage(Generator, new DcganGenerator(layout).to(device), options.GeneratorAverageDecay);
@@ -82,7 +84,8 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
         {
             sourceFeatures = Encoder.Source(source);
             targetFeatures = Encoder.Target(target);
-            constancySourceFeatures = ReferenceEquals(ConstancyEncoder, Encoder) ? sourceFeatures : ConstancyEncoder.Source(source);
+            constancySourceFeatures = _constancyOverClasses ? ConstancyEncoder.Frozen.Encode(source)
+                : ReferenceEquals(ConstancyEncoder, Encoder) ? sourceFeatures : ConstancyEncoder.Source(source);
         }
         var features = cat([sourceFeatures, targetFeatures], 0);
         var (fromSource, fromTarget) = Generate(features, source.shape[0]);
@@ -122,7 +125,9 @@ internal sealed class DomainTransferModel : ICheckpointState, IDisposable
     {
         _generatorOptimizer.zero_grad();
         var adversarial = DomainTransferLoss.Adversarial(Discriminator.forward(fromSource), Discriminator.forward(fromTarget));
-        var constancy = DomainTransferLoss.Constancy(constancySourceFeatures, ConstancyEncoder.Target(fromSource));
+        var constancy = _constancyOverClasses
+            ? DomainTransferLoss.ClassConstancy(constancySourceFeatures, ConstancyEncoder.Frozen.Encode(fromSource))
+            : DomainTransferLoss.Constancy(constancySourceFeatures, ConstancyEncoder.Target(fromSource));
         var identity = DomainTransferLoss.Identity(target, fromTarget);
         var totalVariation = _loss.TotalVariation(fromSource);
         var total = adversarial + constancy.mul(_constancyWeight) + identity.mul(_identityWeight) + totalVariation.mul(_totalVariationWeight);

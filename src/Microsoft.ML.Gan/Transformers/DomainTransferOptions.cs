@@ -83,6 +83,15 @@ public sealed class DomainTransferOptions
     /// </summary>
     public DomainTransferEncoder? ConstancyEncoder;
 
+    /// <summary>
+    /// Whether L_CONST asks h to give G(s) the class it gives s, as a cross-entropy, −log softmax(h(G(s)))[argmax h(s)],
+    /// in place of ‖h(s) − h(G(s))‖² (CyCADA's semantic consistency; beyond the paper). Needs a
+    /// <see cref="ConstancyEncoder"/> that ends in class logits, such as
+    /// <see cref="DomainTransferEncoder.SourceClassifier(DigitClassifierOptions?, bool)"/> with logits; it reads h's
+    /// logits as they are, not standardised.
+    /// </summary>
+    public bool ConstancyOverClasses;
+
     /// <summary>The source image shape; null to take it from the column.</summary>
     public ImageShape? SourceShape;
 
@@ -180,6 +189,12 @@ public sealed class DomainTransferOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(OutputColumnName, nameof(OutputColumnName));
         ArgumentNullException.ThrowIfNull(Encoder, nameof(Encoder));
         ArgumentOutOfRangeException.ThrowIfNegative(ConstancyWeight, nameof(ConstancyWeight));
+        if (ConstancyOverClasses && ConstancyEncoder is null)
+        {
+            throw new ArgumentException(
+                $"{nameof(ConstancyOverClasses)} needs a {nameof(ConstancyEncoder)} that ends in class logits, such as DomainTransferEncoder.SourceClassifier(logits: true).",
+                nameof(ConstancyEncoder));
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(IdentityWeight, nameof(IdentityWeight));
         ArgumentOutOfRangeException.ThrowIfNegative(TotalVariationWeight, nameof(TotalVariationWeight));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs, nameof(Epochs));

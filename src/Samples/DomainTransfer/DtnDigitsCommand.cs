@@ -21,8 +21,11 @@ internal static class DtnDigitsCommand
     /// <summary>The flag that has h end at the class logits rather than at the hidden feature layer.</summary>
     public const string ConstancyLogitsFlag = "--constancy-logits";
 
+    /// <summary>The flag that has L_CONST ask h to give G(s) the class it gives s (a cross-entropy over h's logits).</summary>
+    public const string ConstancyClassesFlag = "--constancy-classes";
+
     /// <summary>The usage line.</summary>
-    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] [" + PseudoLabelsOption + " CONFIDENCE (0)] [" + ConstancyPseudoLabelsOption + " CONFIDENCE (0) [" + ConstancyLogitsFlag + "]] " + DomainTransferRun.Options;
+    public const string Usage = "dtn-digits (--target defaults to mnist) [--train N] [--test N] [--judge-epochs N (--classifier-epochs)] [" + PseudoLabelsOption + " CONFIDENCE (0)] [" + ConstancyPseudoLabelsOption + " CONFIDENCE (0) [" + ConstancyLogitsFlag + " [" + ConstancyClassesFlag + "]]] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -33,6 +36,10 @@ internal static class DtnDigitsCommand
         if (options.Has(ConstancyLogitsFlag) && constancyConfidence <= 0)
         {
             throw new ArgumentException($"{ConstancyLogitsFlag} chooses the layer of L_CONST's own classifier: it needs {ConstancyPseudoLabelsOption} CONFIDENCE.");
+        }
+        if (options.Has(ConstancyClassesFlag) && !options.Has(ConstancyLogitsFlag))
+        {
+            throw new ArgumentException($"{ConstancyClassesFlag} compares the classes of L_CONST's own classifier: it needs {ConstancyLogitsFlag}.");
         }
         var mlContext = new MLContext(seed);
         ConsoleLog.Attach(mlContext, "Domain transfer", "Digit classifier");
@@ -69,6 +76,7 @@ internal static class DtnDigitsCommand
             var constancyClassifier = DomainTransferRun.EncoderClassifier(options, classCount: 10);
             SelfTrainOnTarget(constancyClassifier, constancyConfidence, target);
             transfer.ConstancyEncoder = DomainTransferEncoder.SourceClassifier(constancyClassifier, logits: options.Has(ConstancyLogitsFlag));
+            transfer.ConstancyOverClasses = options.Has(ConstancyClassesFlag);
         }
         using var model = DomainTransferRun.Train(mlContext, options, train, transfer, output, defaultEpochs: 3);
         var transferred = DomainTransferRun.TransferredAsPixels(mlContext, model.Transform(test), model);

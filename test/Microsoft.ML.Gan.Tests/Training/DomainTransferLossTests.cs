@@ -47,6 +47,18 @@ public sealed class DomainTransferLossTests
     }
 
     [TestMethod]
+    public void ClassConstancyIsTheCrossEntropyOfTheSourcesClass()
+    {
+        using var scope = NewDisposeScope();
+        var sourceLogits = tensor(new[] { 2f, 1, 0, 0, 0, 5 }).reshape(2, 3);
+        double[] first = [1, 0, 0], second = [0, 1, 0];
+        var transferredLogits = tensor(first.Concat(second).Select(v => (float)v).ToArray()).reshape(2, 3);
+        // The sources are of classes 0 and 2.
+        var expected = (NegativeLogSoftmax(first, 0) + NegativeLogSoftmax(second, 2)) / 2;
+        Assert.AreEqual(expected, DomainTransferLoss.ClassConstancy(sourceLogits, transferredLogits).item<float>(), Tolerance);
+    }
+
+    [TestMethod]
     public void IdentityIsTheMeanSquaredPixelDifference()
     {
         using var scope = NewDisposeScope();

@@ -140,6 +140,46 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
+    public void ConstancyOverClassesAsksHForTheClassItGivesTheSource()
+    {
+        manual_seed(7);
+        using var scope = NewDisposeScope();
+        var image = new ImageShape(3, Side, Side);
+        var options = TinyOptions(totalVariationWeight: 0);
+        options.ConstancyOverClasses = true;
+        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "f"), options, CPU,
+            new FrozenEncoder(TinyEncoder(features: 5), image, "h"));
+        var source = rand(4, 3, Side, Side) * 2 - 1;
+        var target = rand(4, 3, Side, Side) * 2 - 1;
+        double expected;
+        using (no_grad())
+        {
+            // G(s) as the step makes it before its first update; h's outputs as they are, read as the logits of 5 classes.
+            model.Generator.train();
+            var fromSource = model.Generator.forward(cat([model.Encoder.Source(source), model.Encoder.Target(target)], 0)).narrow(0, 0, 4);
+            var sourceClasses = model.ConstancyEncoder.Frozen.Encode(source).argmax(1).data<long>().ToArray();
+            var transferredLogits = model.ConstancyEncoder.Frozen.Encode(fromSource);
+            expected = Enumerable.Range(0, 4).Average(row =>
+                -transferredLogits[row].log_softmax(0)[sourceClasses[row]].item<float>());
+        }
+
+        var losses = model.Step(source, target);
+
+        Assert.AreEqual(expected, losses.Constancy, 1e-5 * expected);
+    }
+
+    [TestMethod]
+    public void ConstancyOverClassesWithoutItsOwnEncoderIsRefused()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var encoder = TinyEncoder();
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), DomainTransferEncoder.FromModule(encoder));
+        options.ConstancyOverClasses = true;
+        var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
+        StringAssert.Contains(error.Message, nameof(DomainTransferOptions.ConstancyEncoder));
+    }
+
+    [TestMethod]
     public void WeightAverageOfGTransfersAndIsWhatTheOnnxGraphHolds()
     {
         manual_seed(5);

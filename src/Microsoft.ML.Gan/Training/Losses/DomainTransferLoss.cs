@@ -40,6 +40,13 @@ internal sealed class DomainTransferLoss : IDisposable
     public static Tensor Constancy(Tensor sourceFeatures, Tensor transferredFeatures) =>
         nn.functional.mse_loss(transferredFeatures, sourceFeatures);
 
+    /// <summary>
+    /// L_CONST over classes: G(s) classified as s is, −log softmax(h(G(s)))[argmax h(s)] averaged over the batch
+    /// (cross-entropy; h's outputs are class logits [N, K]).
+    /// </summary>
+    public static Tensor ClassConstancy(Tensor sourceLogits, Tensor transferredLogits) =>
+        nn.functional.cross_entropy(transferredLogits, sourceLogits.argmax(1));
+
     /// <summary>L_TID: G is the identity on the target domain, ‖t − G(t)‖² averaged over the pixels and the batch.</summary>
     public static Tensor Identity(Tensor target, Tensor generatedFromTarget) =>
         nn.functional.mse_loss(generatedFromTarget, target);
