@@ -109,24 +109,34 @@ public sealed class DomainTransferTests
         Assert.IsFalse(generatorBefore.Zip(model.Generator.parameters()).All(pair => pair.First.allclose(pair.Second, 0, 0)), "g did not train");
     }
 
+    /// <summary>A model on 3×16×16 images whose L_CONST reads h, an encoder of 5 features, while g reads f, of 8.</summary>
+    private static DomainTransferModel ModelWithH(DomainTransferOptions options)
+    {
+        var image = new ImageShape(3, Side, Side);
+        return new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "f"), options, CPU,
+            new FrozenEncoder(TinyEncoder(features: 5), image, "h"));
+    }
+
+    /// <summary>G(s) as the first step makes it before its update: g in training mode over f(s) and f(t) together.</summary>
+    private static Tensor FirstTransfer(DomainTransferModel model, Tensor source, Tensor target)
+    {
+        model.Generator.train();
+        return model.Generator.forward(cat([model.Encoder.Source(source), model.Encoder.Target(target)], 0)).narrow(0, 0, source.shape[0]);
+    }
+
     [TestMethod]
     public void ConstancyLossComparesTheConstancyEncodersFeaturesWhichStayFrozen()
     {
         manual_seed(6);
         using var scope = NewDisposeScope();
-        var image = new ImageShape(3, Side, Side);
-        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "f"), TinyOptions(totalVariationWeight: 0), CPU,
-            new FrozenEncoder(TinyEncoder(features: 5), image, "h"));
+        using var model = ModelWithH(TinyOptions(totalVariationWeight: 0));
         var constancyEncoder = model.ConstancyEncoder.Frozen.Layers;
         var before = constancyEncoder.parameters().Select(p => p.detach().clone()).ToList();
-        var source = rand(4, 3, Side, Side) * 2 - 1;
-        var target = rand(4, 3, Side, Side) * 2 - 1;
+        var (source, target) = (rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
         float withH, withF;
         using (no_grad())
         {
-            // G(s) as the step makes it before its first update: g in training mode over f(s) and f(t) together.
-            model.Generator.train();
-            var fromSource = model.Generator.forward(cat([model.Encoder.Source(source), model.Encoder.Target(target)], 0)).narrow(0, 0, 4);
+            var fromSource = FirstTransfer(model, source, target);
             withH = (model.ConstancyEncoder.Source(source) - model.ConstancyEncoder.Target(fromSource)).square().mean().item<float>();
             withF = (model.Encoder.Source(source) - model.Encoder.Target(fromSource)).square().mean().item<float>();
         }
@@ -144,19 +154,15 @@ public sealed class DomainTransferTests
     {
         manual_seed(7);
         using var scope = NewDisposeScope();
-        var image = new ImageShape(3, Side, Side);
         var options = TinyOptions(totalVariationWeight: 0);
         options.ConstancyOverClasses = true;
-        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "f"), options, CPU,
-            new FrozenEncoder(TinyEncoder(features: 5), image, "h"));
-        var source = rand(4, 3, Side, Side) * 2 - 1;
-        var target = rand(4, 3, Side, Side) * 2 - 1;
+        using var model = ModelWithH(options);
+        var (source, target) = (rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
         double expected;
         using (no_grad())
         {
-            // G(s) as the step makes it before its first update; h's outputs as they are, read as the logits of 5 classes.
-            model.Generator.train();
-            var fromSource = model.Generator.forward(cat([model.Encoder.Source(source), model.Encoder.Target(target)], 0)).narrow(0, 0, 4);
+            // h's outputs as they are, read as the logits of 5 classes.
+            var fromSource = FirstTransfer(model, source, target);
             var sourceClasses = model.ConstancyEncoder.Frozen.Encode(source).argmax(1).data<long>().ToArray();
             var transferredLogits = model.ConstancyEncoder.Frozen.Encode(fromSource);
             expected = Enumerable.Range(0, 4).Average(row =>
