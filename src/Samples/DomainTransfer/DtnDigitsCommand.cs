@@ -52,7 +52,8 @@ internal static class DtnDigitsCommand
         var judgeEpochs = options.Number("--judge-epochs", classifierEpochs)!.Value;
         using var judge = mlContext.Transforms.Gan.TrainDigitClassifier(new DigitClassifierOptions { Epochs = judgeEpochs, Seed = seed, TorchThreads = DomainTransferRun.Threads(options) }).Fit(mnist);
         var baseline = judge.EvaluateAccuracy(test);
-        Console.WriteLine($"MNIST classifier on the raw source test digits: {baseline:P2}");
+        var nearestBaseline = NearestDigitJudge.Accuracy(test, mnist);
+        Console.WriteLine($"MNIST classifier on the raw source test digits: {baseline:P2} (nearest MNIST digit's label: {nearestBaseline:P2})");
 
         // What f can tell on MNIST by itself: a classifier trained as f is, on the source digits, reading the bundled MNIST.
         // With the transfer's seed, on the same rows in the same order and threads, it is f's twin: its feature layers
@@ -81,9 +82,11 @@ internal static class DtnDigitsCommand
         using var model = DomainTransferRun.Train(mlContext, options, train, transfer, output, defaultEpochs: 3);
         var transferred = DomainTransferRun.TransferredAsPixels(mlContext, model.Transform(test), model);
         var accuracy = judge.EvaluateAccuracy(transferred);
-        Console.WriteLine($"MNIST classifier on G(source test digits): {accuracy:P2}");
+        var nearest = NearestDigitJudge.Accuracy(transferred, mnist);
+        Console.WriteLine($"MNIST classifier on G(source test digits): {accuracy:P2} (nearest MNIST digit's label: {nearest:P2})");
         File.WriteAllText(Path.Combine(output, "accuracy.txt"), string.Create(CultureInfo.InvariantCulture,
-            $"baseline (raw source test digits) {baseline:F4}\nclassifier trained as f, on MNIST {likeFOnMnist:F4}\ntransferred G(source test digits) {accuracy:F4}\n"));
+            $"baseline (raw source test digits) {baseline:F4}\nclassifier trained as f, on MNIST {likeFOnMnist:F4}\ntransferred G(source test digits) {accuracy:F4}\n" +
+            $"nearest MNIST digit's label: raw source test digits {nearestBaseline:F4}, G(source test digits) {nearest:F4}\n"));
         Console.WriteLine($"Models, samples and report.html are in {output}");
         return 0;
     }
