@@ -4,7 +4,7 @@ namespace Microsoft.ML.Gan.Data;
 
 /// <summary>
 /// A move of an image by whole pixels, <see cref="X"/> columns right and <see cref="Y"/> rows down (negative: left, up),
-/// every channel alike: pixels moved past the edge are lost, the uncovered border is 0.
+/// every channel alike: pixels moved past the edge are lost; the uncovered border is 0, or repeats the nearest edge pixel.
 /// </summary>
 /// <param name="X">Columns to the right (negative: to the left).</param>
 /// <param name="Y">Rows down (negative: up).</param>
@@ -16,39 +16,39 @@ internal readonly record struct ImageMove(int X, int Y)
     /// <summary>The moves by <paramref name="pixels"/> to the right, left, down and up (<see cref="GanDataCatalog.ShiftedCopiesPerRow"/> of them).</summary>
     public static ImageMove[] FourWays(int pixels) => [new(pixels, 0), new(-pixels, 0), new(0, pixels), new(0, -pixels)];
 
-    /// <summary>Writes <paramref name="image"/> (planar <paramref name="shape"/>) moved into <paramref name="moved"/>.</summary>
+    /// <summary>Writes <paramref name="image"/> (planar <paramref name="shape"/>) moved into <paramref name="moved"/>, the border 0.</summary>
     public void Apply(in VBuffer<float> image, ImageShape shape, ref VBuffer<float> moved)
     {
-        var (height, width) = (shape.Height, shape.Width);
         var editor = VBufferEditor.Create(ref moved, shape.Size);
-        var destination = editor.Values;
         if (image.IsDense)
         {
-            Move(image.GetValues(), destination, height, width);
+            Apply(image.GetValues(), editor.Values, shape, repeatEdges: false);
         }
         else
         {
             var dense = new float[shape.Size];
             image.CopyTo(dense);
-            Move(dense, destination, height, width);
+            Apply(dense, editor.Values, shape, repeatEdges: false);
         }
         moved = editor.Commit();
     }
 
-    private void Move(ReadOnlySpan<float> source, Span<float> destination, int height, int width)
+    /// <summary>Writes <paramref name="source"/> (planar <paramref name="shape"/>) moved into <paramref name="destination"/>; the border repeats the edge when <paramref name="repeatEdges"/>, else it is 0.</summary>
+    public void Apply(ReadOnlySpan<float> source, Span<float> destination, ImageShape shape, bool repeatEdges)
     {
-        destination.Clear();
-        var rowLength = width - Math.Abs(X);
-        if (rowLength <= 0 || Math.Abs(Y) >= height)
+        var (height, width) = (shape.Height, shape.Width);
+        for (var plane = 0; plane < shape.Size; plane += height * width)
         {
-            return;
-        }
-        for (var plane = 0; plane < source.Length; plane += height * width)
-        {
-            for (var y = Math.Max(0, Y); y < Math.Min(height, height + Y); y++)
+            for (var y = 0; y < height; y++)
             {
-                source.Slice(plane + (y - Y) * width + Math.Max(0, -X), rowLength)
-                    .CopyTo(destination.Slice(plane + y * width + Math.Max(0, X)));
+                for (var x = 0; x < width; x++)
+                {
+                    var (fromY, fromX) = (y - Y, x - X);
+                    var inside = fromY >= 0 && fromY < height && fromX >= 0 && fromX < width;
+                    destination[plane + y * width + x] = inside || repeatEdges
+                        ? source[plane + Math.Clamp(fromY, 0, height - 1) * width + Math.Clamp(fromX, 0, width - 1)]
+                        : 0;
+                }
             }
         }
     }

@@ -62,18 +62,7 @@ public static class NearDuplicates
         }
         while (dx == 0 && dy == 0);
         var shifted = new float[image.Length];
-        var (height, width) = (shape.Height, shape.Width);
-        for (var c = 0; c < shape.Channels; c++)
-        {
-            for (var y = 0; y < height; y++)
-            {
-                for (var x = 0; x < width; x++)
-                {
-                    var (fromY, fromX) = (Math.Clamp(y - dy, 0, height - 1), Math.Clamp(x - dx, 0, width - 1));
-                    shifted[(c * height + y) * width + x] = image[(c * height + fromY) * width + fromX];
-                }
-            }
-        }
+        new ImageMove(dx, dy).Apply(image, shifted, shape, repeatEdges: true);
         return shifted;
     }
 
