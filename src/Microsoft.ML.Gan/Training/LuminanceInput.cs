@@ -24,7 +24,11 @@ internal static class LuminanceInput
         using var noGrad = no_grad();
         var weight = first.weight!;
         var channels = weight.shape[1];
-        var shares = (channels == Bt601.Length ? tensor(Bt601) : full(channels, 1f / channels)).to(weight.device);
+        var shares = Shares(channels, weight.device);
         weight.copy_(weight.sum(1, keepdim: true).mul(shares.view(1, channels, 1, 1)));
     }
+
+    /// <summary>Each channel's share of the luminance, [channels] on <paramref name="device"/>: BT.601 for three channels, equal shares otherwise.</summary>
+    public static Tensor Shares(long channels, Device device) =>
+        (channels == Bt601.Length ? tensor(Bt601) : full(channels, 1f / channels)).to(device);
 }

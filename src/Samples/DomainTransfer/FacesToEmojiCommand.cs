@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 internal static class FacesToEmojiCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--f classifier|autoencoder] [--constancy classifier|autoencoder (f)] [--autoencoder-epochs N (200)] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout] [--constancy classifier|autoencoder|layout (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8)] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -24,8 +24,7 @@ internal static class FacesToEmojiCommand
             ?? LabelledImages.FromFolder(mlContext, TrainingData.Bundled("orl-faces"), imageSize, grey: true);
         // Shuffled once, so that the before/after grids (the first rows) show many people rather than the first few.
         var source = mlContext.Data.Cache(mlContext.Data.ShuffleRows(byPerson, seed));
-        var emoji = DomainTransferRun.Target(mlContext, options, () => TrainingData.Bundled(Path.Combine("twemoji-faces", "people")), imageSize, grey: false);
-        var target = mlContext.Data.Cache(emoji);
+        var target = mlContext.Data.Cache(Emoji(mlContext, options, imageSize));
         var transfer = DomainTransferOptions.Faces(target);
         transfer.Encoder = Encoder(options, "--f", classCount) ?? ClassifierEncoder(options, classCount);
         transfer.ConstancyEncoder = Encoder(options, "--constancy", classCount);
@@ -59,8 +58,25 @@ internal static class FacesToEmojiCommand
         null => null,
         "classifier" => ClassifierEncoder(options, classCount),
         "autoencoder" => DomainTransferEncoder.SourceAutoencoder(options.Number("--autoencoder-epochs", 200)!.Value),
+        "layout" => DomainTransferEncoder.LuminanceLayout(options.Number("--layout-cells", 8)!.Value),
         var other => throw new ArgumentException($"{option}: expected classifier or autoencoder; found '{other}'."),
     };
+
+    /// <summary>
+    /// The target images: <c>--target</c>'s, else the bundled emoji people, of which <c>--emoji plain</c> (the default)
+    /// keeps the plain heads in a human skin tone (<see cref="PlainEmojiHeads"/>) and <c>--emoji all</c> keeps all 660.
+    /// </summary>
+    private static IDataView Emoji(MLContext mlContext, CommandLine options, int imageSize)
+    {
+        var people = TrainingData.Bundled(Path.Combine("twemoji-faces", "people"));
+        var emoji = DomainTransferRun.Target(mlContext, options, () => people, imageSize, grey: false);
+        return (options.Has("--target"), options.Text("--emoji", "plain")) switch
+        {
+            (true, _) or (false, "all") => emoji,
+            (false, "plain") => PlainEmojiHeads.Select(mlContext, emoji, Path.Combine(Path.GetDirectoryName(people)!, "index.tsv")),
+            (false, var other) => throw new ArgumentException($"--emoji: expected plain or all; found '{other}'."),
+        };
+    }
 
     private static DomainTransferEncoder ClassifierEncoder(CommandLine options, int classCount) =>
         DomainTransferEncoder.SourceClassifier(DomainTransferRun.EncoderClassifier(options, classCount));

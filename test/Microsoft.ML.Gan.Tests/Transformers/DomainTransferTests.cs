@@ -279,6 +279,37 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
+    public void LuminanceLayoutAsTheConstancyEncoderTrainsAndTransfersThroughOnnx()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var source = Images(mlContext, 16, channels: 1, seed: 1);
+        using var encoder = TinyEncoder();
+        var options = SmallOptions(Images(mlContext, 16, channels: 3, seed: 2), DomainTransferEncoder.FromModule(encoder));
+        options.ConstancyEncoder = DomainTransferEncoder.LuminanceLayout(cells: 4);
+
+        using var model = mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(source);
+        var transferred = model.Transform(source).GetColumn<VBuffer<float>>("Transferred").Select(v => v.DenseValues().ToArray()).ToList();
+
+        Assert.HasCount(16, transferred);
+        Assert.IsTrue(transferred.All(v => v.Length == 3 * Side * Side && v.All(x => x is >= 0 and <= 255)), "transferred images of the wrong size or range");
+        var constancy = model.MeasureConstancy(source, options.Target!, seed: 3);
+        Assert.IsTrue(double.IsFinite(constancy.Transferred) && constancy.Transferred >= 0, $"f-constancy on the layout {constancy.Transferred}");
+    }
+
+    [TestMethod]
+    public void LuminanceLayoutThatDoesNotDivideTheImageIsRefusedWithItsShape()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var options = SmallOptions(Images(mlContext, 16, channels: 3, seed: 2), DomainTransferEncoder.LuminanceLayout(cells: 3));
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(
+            () => mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(Images(mlContext, 16, channels: 1)));
+
+        StringAssert.Contains(error.Message, "3×16×16");
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => DomainTransferEncoder.LuminanceLayout(cells: 0));
+    }
+
+    [TestMethod]
     public void MissingSourceColumnIsNamedWithWhatWasExpected()
     {
         var mlContext = new MLContext(seed: 1);
