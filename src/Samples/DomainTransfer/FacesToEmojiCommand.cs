@@ -50,8 +50,9 @@ internal static class FacesToEmojiCommand
 
     /// <summary>
     /// The encoder <paramref name="option"/> (<c>--f</c>, or <c>--constancy</c> for L_CONST's own) chooses, null when it
-    /// is not given: the feature layers of an identity classifier (the paper's f), or the encoder of an autoencoder of
-    /// the photographs, which keeps their layout and tones (<c>--autoencoder-epochs</c>).
+    /// is not given: the feature layers of an identity classifier (the paper's f), the encoder of an autoencoder of
+    /// the photographs (<c>--autoencoder-epochs</c>), or the fixed mean luminance of each cell of a grid
+    /// (<c>--layout-cells</c>), which holds where a picture is light and dark: hair, skin, background.
     /// </summary>
     private static DomainTransferEncoder? Encoder(CommandLine options, string option, int classCount) => options.Text(option) switch
     {
@@ -59,7 +60,7 @@ internal static class FacesToEmojiCommand
         "classifier" => ClassifierEncoder(options, classCount),
         "autoencoder" => DomainTransferEncoder.SourceAutoencoder(options.Number("--autoencoder-epochs", 200)!.Value),
         "layout" => DomainTransferEncoder.LuminanceLayout(options.Number("--layout-cells", 8)!.Value),
-        var other => throw new ArgumentException($"{option}: expected classifier or autoencoder; found '{other}'."),
+        var other => throw new ArgumentException($"{option}: expected classifier, autoencoder or layout; found '{other}'."),
     };
 
     /// <summary>
