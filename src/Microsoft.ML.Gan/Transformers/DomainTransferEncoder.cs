@@ -79,24 +79,28 @@ public sealed class DomainTransferEncoder
 
     /// <summary>
     /// The encoder is the coarse luminance layout of the image, fixed rather than trained: the mean luminance of each
-    /// cell of a <paramref name="cells"/> × <paramref name="cells"/> grid (BT.601 weights for colour), cells² features.
-    /// As <see cref="DomainTransferOptions.ConstancyEncoder"/>, with the features standardised per domain (the
-    /// default), L_CONST asks each cell of G(s) to be as much lighter or darker than the target domain's mean at that
-    /// place as the source image's cell is than the source's mean: light hair gives light hair, a dark face a dark
-    /// face, a narrow face a narrow one, across domains whose average pictures differ (grey photographs on a dark
-    /// ground, emoji on white). It knows no identity, so it suits L_CONST beside an f that does, or an f for g alone
-    /// when the layout is all that should carry over.
+    /// cell of a <paramref name="cells"/> × <paramref name="cells"/> grid (BT.601 weights for colour), cells² features,
+    /// and with <paramref name="contrast"/> as many more, each cell's mean local contrast (the luminance steps between
+    /// neighbouring pixels, whichever side is the lighter). As <see cref="DomainTransferOptions.ConstancyEncoder"/>,
+    /// with the features standardised per domain (the default), L_CONST asks each cell of G(s) to be as much lighter or
+    /// darker than the target domain's mean at that place as the source image's cell is than the source's mean: light
+    /// hair gives light hair, a dark face a dark face, across domains whose average pictures differ. Where the domains'
+    /// grounds differ in tone (grey photographs on a dark ground, emoji on white) a face's outline is lighter than the
+    /// ground in one and darker in the other, so the luminance alone would carry a face's width over reversed; the
+    /// contrast marks an outline either way. It knows no identity, so it suits L_CONST beside an f that does, or an f
+    /// for g alone when the layout is all that should carry over.
     /// </summary>
     /// <param name="cells">Cells along each side; it must divide the image's side (8 for 64×64 gives 8×8-pixel cells).</param>
+    /// <param name="contrast">Whether each cell's local contrast follows the luminances.</param>
     /// <returns>The encoder choice.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cells"/> is not positive; one that does not divide the image is refused when training starts.</exception>
-    public static DomainTransferEncoder LuminanceLayout(int cells = 8)
+    public static DomainTransferEncoder LuminanceLayout(int cells = 8, bool contrast = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cells);
-        var description = $"the luminance layout ({cells}×{cells} cells)";
+        var description = $"the luminance {(contrast ? "and contrast " : "")}layout ({cells}×{cells} cells)";
         return new(description, source =>
         {
-            var layers = Networks.LuminanceLayout.Create(source.Image, cells).to(source.Device);
+            var layers = Networks.LuminanceLayout.Create(source.Image, cells, contrast).to(source.Device);
             return new FrozenEncoder(layers, source.Image, description, layers);
         });
     }

@@ -10,7 +10,7 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 internal static class FacesToEmojiCommand
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout] [--constancy classifier|autoencoder|layout (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8)] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout] [--constancy classifier|autoencoder|layout (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8)] [--layout-contrast] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -52,14 +52,15 @@ internal static class FacesToEmojiCommand
     /// The encoder <paramref name="option"/> (<c>--f</c>, or <c>--constancy</c> for L_CONST's own) chooses, null when it
     /// is not given: the feature layers of an identity classifier (the paper's f), the encoder of an autoencoder of
     /// the photographs (<c>--autoencoder-epochs</c>), or the fixed mean luminance of each cell of a grid
-    /// (<c>--layout-cells</c>), which holds where a picture is light and dark: hair, skin, background.
+    /// (<c>--layout-cells</c>), which holds where a picture is light and dark: hair, skin, background; with
+    /// <c>--layout-contrast</c> each cell's local contrast too, which holds where the outlines are.
     /// </summary>
     private static DomainTransferEncoder? Encoder(CommandLine options, string option, int classCount) => options.Text(option) switch
     {
         null => null,
         "classifier" => ClassifierEncoder(options, classCount),
         "autoencoder" => DomainTransferEncoder.SourceAutoencoder(options.Number("--autoencoder-epochs", 200)!.Value),
-        "layout" => DomainTransferEncoder.LuminanceLayout(options.Number("--layout-cells", 8)!.Value),
+        "layout" => DomainTransferEncoder.LuminanceLayout(options.Number("--layout-cells", 8)!.Value, options.Has("--layout-contrast")),
         var other => throw new ArgumentException($"{option}: expected classifier, autoencoder or layout; found '{other}'."),
     };
 

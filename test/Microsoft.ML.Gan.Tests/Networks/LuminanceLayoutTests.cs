@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Microsoft.ML.Gan.Tests.Networks;
 
-/// <summary>The luminance layout: each cell's mean luminance, against a hand computation.</summary>
+/// <summary>The luminance layout: each cell's mean luminance and local contrast, against hand computations.</summary>
 [TestClass]
 public sealed class LuminanceLayoutTests
 {
@@ -57,6 +57,61 @@ public sealed class LuminanceLayoutTests
 
         // Cells of the 4×4 ramp 0..15: top left {0, 1, 4, 5}, top right {2, 3, 6, 7}, and so on.
         CollectionAssert.AreEqual(new[] { 2.5f, 4.5f, 10.5f, 12.5f }, features);
+    }
+
+    [TestMethod]
+    public void ContrastFollowsTheLuminancesAsEachCellsMeanHalfStepAcrossAndDown()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        var image = rand(1, 1, 4, 4) * 2 - 1;
+        using var layout = LuminanceLayout.Create(new ImageShape(1, 4, 4), cells: 2, contrast: true);
+        using var noGrad = no_grad();
+
+        var features = layout.forward(image).data<float>().ToArray();
+
+        var pixels = image.data<float>().ToArray();
+        float At(int y, int x) => y is < 0 or > 3 || x is < 0 or > 3 ? 0f : pixels[(y * 4) + x];
+        Assert.HasCount(8, features);
+        for (var cell = 0; cell < 4; cell++)
+        {
+            var (top, left) = (cell / 2 * 2, cell % 2 * 2);
+            double luminance = 0, contrast = 0;
+            for (var y = top; y < top + 2; y++)
+            {
+                for (var x = left; x < left + 2; x++)
+                {
+                    luminance += At(y, x);
+                    contrast += (Math.Abs(At(y, x + 1) - At(y, x - 1)) + Math.Abs(At(y + 1, x) - At(y - 1, x))) / 2;
+                }
+            }
+            Assert.AreEqual(luminance / 4, features[cell], 1e-5, $"luminance of cell {cell}");
+            Assert.AreEqual(contrast / 4, features[4 + cell], 1e-5, $"contrast of cell {cell}");
+        }
+    }
+
+    [TestMethod]
+    public void AnOutlineHasTheSameContrastWhicheverSideIsTheLighter()
+    {
+        using var scope = NewDisposeScope();
+        var lightOnDark = full(1, 1, 8, 8, -0.6f);
+        lightOnDark[.., .., 2..6, 2..6] = full(4, 4, 0.4f);
+        var darkOnLight = -lightOnDark;
+        using var layout = LuminanceLayout.Create(new ImageShape(1, 8, 8), cells: 4, contrast: true);
+        using var noGrad = no_grad();
+
+        var light = layout.forward(lightOnDark).data<float>().ToArray();
+        var dark = layout.forward(darkOnLight).data<float>().ToArray();
+
+        for (var cell = 0; cell < 16; cell++)
+        {
+            Assert.AreEqual(-light[cell], dark[cell], 1e-6, $"luminance of cell {cell}");
+            Assert.AreEqual(light[16 + cell], dark[16 + cell], 1e-6, $"contrast of cell {cell}");
+        }
+        foreach (var cell in new[] { 5, 6, 9, 10 })
+        {
+            Assert.IsGreaterThan(0.1f, light[16 + cell], $"cell {cell} holds the square's outline");
+        }
     }
 
     [TestMethod]

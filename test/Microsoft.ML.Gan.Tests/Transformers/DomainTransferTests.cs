@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Networks;
 using Microsoft.ML.Gan.Onnx;
 using Microsoft.ML.Gan.Tests.Data;
 using Microsoft.ML.Gan.Tests.Onnx;
@@ -212,14 +213,16 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
-    [DataRow(false)]
-    [DataRow(true)]
-    public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources(bool standardisePerDomain)
+    [DataRow(false, false)]
+    [DataRow(true, false)]
+    [DataRow(true, true)]
+    public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources(bool standardisePerDomain, bool layoutEncoder)
     {
         manual_seed(2);
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
-        using var model = new DomainTransferModel(new FrozenEncoder(TinyEncoder(), image, "tiny", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
+        var encoder = layoutEncoder ? LuminanceLayout.Create(image, cells: 4, contrast: true) : TinyEncoder();
+        using var model = new DomainTransferModel(new FrozenEncoder(encoder, image, layoutEncoder ? "layout" : "tiny", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
         if (standardisePerDomain)
         {
             model.Encoder.StandardisePerDomain(FeatureStandardisation.Measure(model.Encoder.Frozen, [rand(8, 3, Side, Side) * 2 - 1], "source"),
