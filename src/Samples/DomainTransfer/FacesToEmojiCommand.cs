@@ -9,8 +9,11 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// </summary>
 internal static class FacesToEmojiCommand
 {
+    /// <summary>The switch that adds each cell's local contrast to the luminance layout.</summary>
+    public const string LayoutContrastFlag = "--layout-contrast";
+
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout] [--constancy classifier|autoencoder|layout (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8)] [--layout-contrast] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout] [--constancy classifier|autoencoder|layout (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8)] [" + LayoutContrastFlag + "] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -60,7 +63,7 @@ internal static class FacesToEmojiCommand
         null => null,
         "classifier" => ClassifierEncoder(options, classCount),
         "autoencoder" => DomainTransferEncoder.SourceAutoencoder(options.Number("--autoencoder-epochs", 200)!.Value),
-        "layout" => DomainTransferEncoder.LuminanceLayout(options.Number("--layout-cells", 8)!.Value, options.Has("--layout-contrast")),
+        "layout" => DomainTransferEncoder.LuminanceLayout(options.Number("--layout-cells", 8)!.Value, options.Has(LayoutContrastFlag)),
         var other => throw new ArgumentException($"{option}: expected classifier, autoencoder or layout; found '{other}'."),
     };
 
