@@ -53,6 +53,7 @@ internal static class LuminanceLayout
     /// </summary>
     private static void SetPixelKernels(Conv2d pixels, Tensor shares)
     {
+        using var scope = NewDisposeScope();
         var weight = pixels.weight!;
         weight.zero_();
         weight[0, TensorIndex.Colon, 1, 1].copy_(shares);
