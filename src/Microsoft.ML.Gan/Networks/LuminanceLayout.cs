@@ -60,13 +60,12 @@ internal static class LuminanceLayout
         if (weight.shape[0] > 1)
         {
             var half = shares.div(2);
-            foreach (var (map, sign) in new[] { (1, 1f), (2, -1f) })
-            {
-                weight[map, TensorIndex.Colon, 1, 2].copy_(half * sign);
-                weight[map, TensorIndex.Colon, 1, 0].copy_(half * -sign);
-                weight[map + 2, TensorIndex.Colon, 2, 1].copy_(half * sign);
-                weight[map + 2, TensorIndex.Colon, 0, 1].copy_(half * -sign);
-            }
+            weight[1, TensorIndex.Colon, 1, 2].copy_(half);
+            weight[1, TensorIndex.Colon, 1, 0].copy_(-half);
+            weight[3, TensorIndex.Colon, 2, 1].copy_(half);
+            weight[3, TensorIndex.Colon, 0, 1].copy_(-half);
+            weight[2].copy_(-weight[1]);
+            weight[4].copy_(-weight[3]);
         }
         pixels.bias!.zero_();
         pixels.bias![0].fill_(Lift);

@@ -222,7 +222,7 @@ public sealed class DomainTransferTests
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
         var encoder = layoutEncoder ? LuminanceLayout.Create(image, cells: 4, contrast: true) : TinyEncoder();
-        using var model = new DomainTransferModel(new FrozenEncoder(encoder, image, layoutEncoder ? "layout" : "tiny", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
+        using var model = new DomainTransferModel(new FrozenEncoder(encoder, image, "f", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
         if (standardisePerDomain)
         {
             model.Encoder.StandardisePerDomain(FeatureStandardisation.Measure(model.Encoder.Frozen, [rand(8, 3, Side, Side) * 2 - 1], "source"),
