@@ -1,5 +1,8 @@
 using Microsoft.ML.Gan.Samples;
 
+// Before anything loads libtorch: the bench's hand-written loops call TorchSharp before the library.
+Microsoft.ML.Gan.Training.OneDnnIsaLimit.Apply();
+
 // One command per scenario; each writes its pictures, reports and models under --output.
 var usage = $"""
     usage: dotnet run --project src/Samples -c Release -- COMMAND [OPTIONS]

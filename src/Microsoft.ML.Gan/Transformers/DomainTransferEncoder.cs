@@ -106,6 +106,36 @@ public sealed class DomainTransferEncoder
     }
 
     /// <summary>
+    /// The encoder is fixed rather than trained: the tone of each cell of a <paramref name="toneCells"/> grid (its mean
+    /// luminance through a sigmoid), then the silhouette of each cell of a finer <paramref name="figureCells"/> grid:
+    /// near 1 where the cell's mean luminance differs from the ground's (the two top corner cells) by more than a small
+    /// step, lighter or darker, near 0 where it does not. A face lighter than a dark ground and one darker than a white
+    /// ground have the same silhouette, so as <see cref="DomainTransferOptions.ConstancyEncoder"/>, with the features
+    /// standardised per domain (the default), L_CONST asks G(s) to stand out from the target's ground where s stands
+    /// out from the source's, more than the target's mean where s does more than the source's mean: a narrow face, long
+    /// hair or a bald crown carry over between grey photographs on a dark ground and emoji on white, which
+    /// <see cref="LuminanceLayout"/>'s luminance would carry over reversed. Its tones carry hair and skin tones as
+    /// that layout's do.
+    /// </summary>
+    /// <param name="toneCells">Tone cells along each side; it must divide <paramref name="figureCells"/>.</param>
+    /// <param name="figureCells">Silhouette cells along each side, at least 2; it must divide the image's side.</param>
+    /// <returns>The encoder choice.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="toneCells"/> is not positive or does not divide <paramref name="figureCells"/>, or
+    /// <paramref name="figureCells"/> is under 2; one that does not divide the image is refused when training starts.
+    /// </exception>
+    public static DomainTransferEncoder SilhouetteLayout(int toneCells = 4, int figureCells = 8)
+    {
+        Networks.SilhouetteLayout.CheckCells(toneCells, figureCells);
+        var description = $"the silhouette layout ({toneCells}×{toneCells} tone cells, {figureCells}×{figureCells} silhouette cells)";
+        return new(description, source =>
+        {
+            var layers = Networks.SilhouetteLayout.Create(source.Image, toneCells, figureCells).to(source.Device);
+            return new FrozenEncoder(layers, source.Image, description, layers);
+        });
+    }
+
+    /// <summary>
     /// f is a TorchSharp module of your own, with its weights: e.g. an encoder learned without labels (an autoencoder's
     /// encoder, a GAN discriminator's hidden layers). It is frozen (eval mode, no gradients to its parameters) and
     /// exported to ONNX layer by layer, so its layers must be ones the library writes: Conv2d, ConvTranspose2d, Linear,

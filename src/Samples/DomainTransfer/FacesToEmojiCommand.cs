@@ -13,7 +13,7 @@ internal static class FacesToEmojiCommand
     public const string LayoutContrastFlag = "--layout-contrast";
 
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout] [--constancy classifier|autoencoder|layout (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8)] [" + LayoutContrastFlag + "] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -56,7 +56,9 @@ internal static class FacesToEmojiCommand
     /// is not given: the feature layers of an identity classifier (the paper's f), the encoder of an autoencoder of
     /// the photographs (<c>--autoencoder-epochs</c>), or the fixed mean luminance of each cell of a grid
     /// (<c>--layout-cells</c>), which holds where a picture is light and dark: hair, skin, background; with
-    /// <c>--layout-contrast</c> each cell's local contrast too, which holds where the outlines are.
+    /// <c>--layout-contrast</c> each cell's local contrast too, which holds where the outlines are; or the silhouette
+    /// layout, the tones of <c>--layout-cells</c> cells and where the head stands out from its ground on a grid of
+    /// <c>--silhouette-cells</c>, which holds the head's shape whichever of head and ground is the lighter.
     /// </summary>
     private static DomainTransferEncoder? Encoder(CommandLine options, string option, int classCount) => options.Text(option) switch
     {
@@ -64,7 +66,8 @@ internal static class FacesToEmojiCommand
         "classifier" => ClassifierEncoder(options, classCount),
         "autoencoder" => DomainTransferEncoder.SourceAutoencoder(options.Number("--autoencoder-epochs", 200)!.Value),
         "layout" => DomainTransferEncoder.LuminanceLayout(options.Number("--layout-cells", 8)!.Value, options.Has(LayoutContrastFlag)),
-        var other => throw new ArgumentException($"{option}: expected classifier, autoencoder or layout; found '{other}'."),
+        "silhouette" => DomainTransferEncoder.SilhouetteLayout(options.Number("--layout-cells", 4)!.Value, options.Number("--silhouette-cells", 8)!.Value),
+        var other => throw new ArgumentException($"{option}: expected classifier, autoencoder, layout or silhouette; found '{other}'."),
     };
 
     /// <summary>

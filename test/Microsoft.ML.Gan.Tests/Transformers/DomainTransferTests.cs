@@ -213,15 +213,21 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
-    [DataRow(false, false)]
-    [DataRow(true, false)]
-    [DataRow(true, true)]
-    public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources(bool standardisePerDomain, bool layoutEncoder)
+    [DataRow(false, "tiny")]
+    [DataRow(true, "tiny")]
+    [DataRow(true, "layout")]
+    [DataRow(true, "silhouette")]
+    public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources(bool standardisePerDomain, string encoderName)
     {
         manual_seed(2);
         using var scope = NewDisposeScope();
         var image = new ImageShape(3, Side, Side);
-        var encoder = layoutEncoder ? LuminanceLayout.Create(image, cells: 4, contrast: true) : TinyEncoder();
+        var encoder = encoderName switch
+        {
+            "layout" => LuminanceLayout.Create(image, cells: 4, contrast: true),
+            "silhouette" => SilhouetteLayout.Create(image, toneCells: 2, figureCells: 4),
+            _ => TinyEncoder(),
+        };
         using var model = new DomainTransferModel(new FrozenEncoder(encoder, image, "f", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
         if (standardisePerDomain)
         {
@@ -282,13 +288,15 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
-    public void LuminanceLayoutAsTheConstancyEncoderTrainsAndTransfersThroughOnnx()
+    [DataRow(false)]
+    [DataRow(true)]
+    public void FixedLayoutAsTheConstancyEncoderTrainsAndTransfersThroughOnnx(bool silhouette)
     {
         var mlContext = new MLContext(seed: 1);
         var source = Images(mlContext, 16, channels: 1, seed: 1);
         using var encoder = TinyEncoder();
         var options = SmallOptions(Images(mlContext, 16, channels: 3, seed: 2), DomainTransferEncoder.FromModule(encoder));
-        options.ConstancyEncoder = DomainTransferEncoder.LuminanceLayout(cells: 4);
+        options.ConstancyEncoder = silhouette ? DomainTransferEncoder.SilhouetteLayout(toneCells: 2, figureCells: 4) : DomainTransferEncoder.LuminanceLayout(cells: 4);
 
         using var model = mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(source);
         var transferred = model.Transform(source).GetColumn<VBuffer<float>>("Transferred").Select(v => v.DenseValues().ToArray()).ToList();
