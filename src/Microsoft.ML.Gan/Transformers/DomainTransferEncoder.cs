@@ -112,10 +112,10 @@ public sealed class DomainTransferEncoder
     /// step, lighter or darker, near 0 where it does not. A face lighter than a dark ground and one darker than a white
     /// ground have the same silhouette, so as <see cref="DomainTransferOptions.ConstancyEncoder"/>, with the features
     /// standardised per domain (the default), L_CONST asks G(s) to stand out from the target's ground where s stands
-    /// out from the source's, more than the target's mean where s does more than the source's mean: a narrow face, long
-    /// hair or a bald crown carry over between grey photographs on a dark ground and emoji on white, which
-    /// <see cref="LuminanceLayout"/>'s luminance would carry over reversed. Its tones carry hair and skin tones as
-    /// that layout's do.
+    /// out from the source's, more than the target's mean where s does more than the source's mean. It is meant to carry
+    /// a head's outline (a narrow face, long hair, a bald crown) between grey photographs on a dark ground and emoji on
+    /// white, which <see cref="LuminanceLayout"/>'s luminance would carry over reversed; that it does is not yet shown
+    /// (BENCHMARKS.md, twelfth session). Its tones are those of the luminance layout, through a sigmoid.
     /// </summary>
     /// <param name="toneCells">Tone cells along each side; it must divide <paramref name="figureCells"/>.</param>
     /// <param name="figureCells">Silhouette cells along each side, at least 2; it must divide the image's side.</param>
