@@ -17,15 +17,15 @@ namespace Microsoft.ML.Gan.Training;
 internal static class OneDnnIsaLimit
 {
     /// <summary>The oneDNN variable that caps the instruction set its kernels are compiled for.</summary>
-    public const string Variable = "DNNL_MAX_CPU_ISA";
+    private const string Variable = "DNNL_MAX_CPU_ISA";
 
     /// <summary>The cap: SSE4.1, the widest set whose oneDNN kernels were right on Zen 5.</summary>
-    public const string Cap = "SSE41";
+    private const string Cap = "SSE41";
 
     private const int Zen5Family = 26;
 
     /// <summary>Whether this process's processor is a Zen 5, whose oneDNN AVX, AVX2 and AVX-512 kernels were wrong.</summary>
-    public static bool IsAffectedProcessor => X86Base.IsSupported && IsAmd() && Family() == Zen5Family;
+    private static bool IsAffectedProcessor => X86Base.IsSupported && IsAmd() && Family() == Zen5Family;
 
     /// <summary>
     /// Sets the cap for this process (and the processes it starts) when the processor needs it, the variable is unset
