@@ -5,10 +5,13 @@ namespace Microsoft.ML.Gan.Training;
 /// <param name="Seed">The run's seed, reported.</param>
 /// <param name="TrainingDirectory">Where grids, history, report and checkpoint go; null for nowhere.</param>
 /// <param name="Resume">Whether to continue from the checkpoint in the training directory.</param>
-/// <param name="StandardisePerDomain">Whether the encoders' features are standardised by each domain's own statistics.</param>
+/// <param name="SmallestStandardisedDeviation">
+/// When the encoders' features are standardised by each domain's own statistics, the smallest σ they are divided by as a
+/// fraction of the domain's mean σ; null when they are not standardised.
+/// </param>
 /// <param name="Title">The title of log lines and of the report.</param>
 /// <param name="Identity">What the checkpoint must have been written for: networks, encoder and weights.</param>
 /// <param name="Progress">Receives progress after every step.</param>
 /// <param name="CancellationToken">Stops training after the current step.</param>
-internal sealed record DomainTransferSettings(int Epochs, int Seed, string? TrainingDirectory, bool Resume, bool StandardisePerDomain, string Title, string Identity,
+internal sealed record DomainTransferSettings(int Epochs, int Seed, string? TrainingDirectory, bool Resume, double? SmallestStandardisedDeviation, string Title, string Identity,
     IProgress<GanTrainingProgress>? Progress, CancellationToken CancellationToken);

@@ -51,13 +51,13 @@ internal sealed class DomainTransferTraining : IDisposable
     public TrainingHistory Run()
     {
         ResumeIfAsked();
-        if (_settings.StandardisePerDomain)
+        if (_settings.SmallestStandardisedDeviation is { } floor)
         {
             foreach (var encoder in _model.Encoders)
             {
                 encoder.StandardisePerDomain(
-                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_source), "source data"),
-                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_target), "target data"));
+                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_source), floor, "source data"),
+                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_target), floor, "target data"));
             }
         }
         var clock = Stopwatch.StartNew();

@@ -13,20 +13,18 @@ namespace Microsoft.ML.Gan.Training;
 /// </summary>
 internal sealed class FeatureStandardisation : IDisposable
 {
-    // σ below this fraction of the mean σ (features that hardly vary in the domain, such as ReLU units that never fire)
-    // is raised to it, so that such features are not blown up when another domain's images move them.
-    private const double SmallestRelativeDeviation = 0.01;
-
     private readonly Linear _affine;
 
     private FeatureStandardisation(Linear affine) => _affine = affine;
 
     /// <summary>
     /// Measures μ and σ of <paramref name="encoder"/>'s features over <paramref name="images"/> (batches [N, C, H, W] in
-    /// [-1, 1]; each is disposed once read), one batch at a time, so memory stays that of a batch.
+    /// [-1, 1]; each is disposed once read), one batch at a time, so memory stays that of a batch. A σ below
+    /// <paramref name="smallestRelativeDeviation"/> of the mean σ (a feature that hardly varies in the domain, such as a
+    /// ReLU unit that never fires) is raised to it, so that such a feature is not blown up when another domain's images move it.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="images"/> holds fewer than two images.</exception>
-    public static FeatureStandardisation Measure(FrozenEncoder encoder, IEnumerable<Tensor> images, string domainName)
+    public static FeatureStandardisation Measure(FrozenEncoder encoder, IEnumerable<Tensor> images, double smallestRelativeDeviation, string domainName)
     {
         using var noGrad = no_grad();
         Tensor? sum = null, squares = null;
@@ -51,7 +49,7 @@ internal sealed class FeatureStandardisation : IDisposable
         {
             using var mean = sum.div(count);
             using var deviation = squares.div(count).sub_(mean.square()).clamp_min_(0).sqrt_();
-            using var floor = deviation.mean().mul_(SmallestRelativeDeviation);
+            using var floor = deviation.mean().mul_(smallestRelativeDeviation);
             using var scale = deviation.maximum(floor).reciprocal_();
             var affine = nn.Linear(encoder.FeatureCount, encoder.FeatureCount);
             affine.weight!.set_(diag(scale).to(float32).to(sum.device));

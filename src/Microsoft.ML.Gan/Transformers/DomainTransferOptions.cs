@@ -34,6 +34,8 @@ public sealed class DomainTransferOptions
         public const int GeneratorSteps = 1;
         /// <summary>f's features standardised per domain: on, as without it g reads the two domains' features far apart.</summary>
         public const bool StandardiseFeaturesPerDomain = true;
+        /// <summary>The smallest deviation of a standardised feature, as a fraction of the domain's mean deviation: 0.01.</summary>
+        public const double SmallestFeatureDeviation = 0.01;
         /// <summary>Channel width of g's last hidden map and of the discriminator's first.</summary>
         public const int Width = 64;
         /// <summary>Source images in each epoch's before/after grid.</summary>
@@ -143,6 +145,14 @@ public sealed class DomainTransferOptions
     /// </summary>
     public bool StandardiseFeaturesPerDomain = Defaults.StandardiseFeaturesPerDomain;
 
+    /// <summary>
+    /// When features are standardised per domain, the smallest deviation σ one is divided by, as a fraction of the mean σ
+    /// of that domain's features; a feature that hardly varies in a domain is divided by this instead. A small floor
+    /// (the default, 0.01) keeps such features near-silent; a larger one (0.5, say) keeps L_CONST from being ruled by
+    /// features that are nearly constant in a domain, such as a layout cell that is head in nearly every emoji.
+    /// </summary>
+    public double SmallestFeatureDeviation = Defaults.SmallestFeatureDeviation;
+
     /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
     public int Width = Defaults.Width;
 
@@ -207,6 +217,11 @@ public sealed class DomainTransferOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GeneratorSteps, nameof(GeneratorSteps));
         ArgumentOutOfRangeException.ThrowIfNegative(DiscriminatorDropout, nameof(DiscriminatorDropout));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(DiscriminatorDropout, 1, nameof(DiscriminatorDropout));
+        if (!(SmallestFeatureDeviation > 0 && double.IsFinite(SmallestFeatureDeviation)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SmallestFeatureDeviation), SmallestFeatureDeviation,
+                "The smallest feature deviation is a fraction of the mean deviation: a positive, finite number.");
+        }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width, nameof(Width));
         ArgumentOutOfRangeException.ThrowIfNegative(GeneratorAverageDecay, nameof(GeneratorAverageDecay));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(GeneratorAverageDecay, 1, nameof(GeneratorAverageDecay));

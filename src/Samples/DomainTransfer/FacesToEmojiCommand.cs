@@ -13,7 +13,7 @@ internal static class FacesToEmojiCommand
     public const string LayoutContrastFlag = "--layout-contrast";
 
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [--head-widths W,W,... (1)] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -72,18 +72,20 @@ internal static class FacesToEmojiCommand
 
     /// <summary>
     /// The target images: <c>--target</c>'s, else the bundled emoji people, of which <c>--emoji plain</c> (the default)
-    /// keeps the plain heads in a human skin tone (<see cref="PlainEmojiHeads"/>) and <c>--emoji all</c> keeps all 660.
+    /// keeps the plain heads in a human skin tone (<see cref="PlainEmojiHeads"/>) and <c>--emoji all</c> keeps all 660;
+    /// each once per width factor of <c>--head-widths</c> (<see cref="HeadWidths"/>) when that is given.
     /// </summary>
     private static IDataView Emoji(MLContext mlContext, CommandLine options, int imageSize)
     {
         var people = TrainingData.Bundled(Path.Combine("twemoji-faces", "people"));
         var emoji = DomainTransferRun.Target(mlContext, options, () => people, imageSize, grey: false);
-        return (options.Has("--target"), options.Text("--emoji", "plain")) switch
+        var heads = (options.Has("--target"), options.Text("--emoji", "plain")) switch
         {
             (true, _) or (false, "all") => emoji,
             (false, "plain") => PlainEmojiHeads.Select(mlContext, emoji, Path.Combine(Path.GetDirectoryName(people)!, "index.tsv")),
             (false, var other) => throw new ArgumentException($"--emoji: expected plain or all; found '{other}'."),
         };
+        return options.Text("--head-widths") is { } widths ? HeadWidths.Vary(mlContext, heads, HeadWidths.Parse(widths)) : heads;
     }
 
     private static DomainTransferEncoder ClassifierEncoder(CommandLine options, int classCount) =>

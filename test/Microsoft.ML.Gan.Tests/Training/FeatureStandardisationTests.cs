@@ -32,7 +32,7 @@ public sealed class FeatureStandardisationTests
         var batches = Enumerable.Range(0, 3).Select(_ => rand(5, 1, 2, 2) * 2 - 1).ToList();
         var all = cat(batches.Select(b => b.clone()).ToList(), 0);
 
-        using var standardisation = FeatureStandardisation.Measure(encoder, batches, "test data");
+        using var standardisation = FeatureStandardisation.Measure(encoder, batches, 0.01, "test data");
         var standardised = standardisation.Apply(encoder.Encode(all));
 
         var mean = standardised.mean([0L]);
@@ -52,7 +52,7 @@ public sealed class FeatureStandardisationTests
         // is -3x - 1, so -4 and 2 (mean -1, deviation 3).
         var images = tensor(new float[] { 0, 1, 0, 0, 1, -1, 0, 0 }).reshape(2, 1, 2, 2);
 
-        using var standardisation = FeatureStandardisation.Measure(encoder, [images.clone()], "test data");
+        using var standardisation = FeatureStandardisation.Measure(encoder, [images.clone()], 0.01, "test data");
         var probe = tensor(new float[] { 9, 5, 7 }).reshape(1, 3);
         var result = standardisation.Apply(probe).data<float>().ToArray();
 
@@ -65,7 +65,7 @@ public sealed class FeatureStandardisationTests
     {
         using var scope = NewDisposeScope();
         using var encoder = Encoder();
-        var error = Assert.ThrowsExactly<ArgumentException>(() => FeatureStandardisation.Measure(encoder, [rand(1, 1, 2, 2)], "target data"));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => FeatureStandardisation.Measure(encoder, [rand(1, 1, 2, 2)], 0.01, "target data"));
         StringAssert.Contains(error.Message, "target data");
     }
 }

@@ -231,8 +231,8 @@ public sealed class DomainTransferTests
         using var model = new DomainTransferModel(new FrozenEncoder(encoder, image, "f", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
         if (standardisePerDomain)
         {
-            model.Encoder.StandardisePerDomain(FeatureStandardisation.Measure(model.Encoder.Frozen, [rand(8, 3, Side, Side) * 2 - 1], "source"),
-                FeatureStandardisation.Measure(model.Encoder.Frozen, [rand(8, 3, Side, Side) - 1], "target"));
+            model.Encoder.StandardisePerDomain(FeatureStandardisation.Measure(model.Encoder.Frozen, [rand(8, 3, Side, Side) * 2 - 1], 0.01, "source"),
+                FeatureStandardisation.Measure(model.Encoder.Frozen, [rand(8, 3, Side, Side) - 1], 0.01, "target"));
         }
         model.Step(rand(4, 3, Side, Side) * 2 - 1, rand(4, 3, Side, Side) * 2 - 1);
 

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.ML.Data;
+
+namespace Microsoft.ML.Gan.Samples.DomainTransfer;
+
+/// <summary>
+/// Emoji heads of several widths: each target image narrowed or widened about its vertical centre line, the uncovered
+/// sides filled with the white it was composited on. Every Twemoji head has the same round outline, so a transfer
+/// cannot carry a face's width over to them; the paper's emoji came from a parametric creator whose faces varied in
+/// shape. Stretched copies give the target domain that variation.
+/// </summary>
+internal static class HeadWidths
+{
+    /// <summary>The value of the white the emoji are composited on, on the 0..255 pixel scale.</summary>
+    private const float White = 255;
+
+    /// <summary>
+    /// The widths <paramref name="text"/> lists, comma-separated factors of the original width such as
+    /// <c>0.8,0.9,1,1.1</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A factor is not a number in (0, 2] (an empty text is one such).</exception>
+    public static IReadOnlyList<float> Parse(string text)
+    {
+        return text.Split(',', StringSplitOptions.TrimEntries).Select(part =>
+            float.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var width) && width > 0 && width <= 2
+                ? width
+                : throw new ArgumentException($"--head-widths: expected comma-separated width factors in (0, 2], such as 0.8,1,1.2; found '{part}' in '{text}'.")).ToList();
+    }
+
+    /// <summary>
+    /// Every image of <paramref name="heads"/>' <c>Pixels</c> column (C×H×W, 0..255, composited on white) once per
+    /// factor of <paramref name="widths"/>, stretched across to that fraction of its width; read lazily, an image at a time.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="heads"/> has no <c>Pixels</c> column of C×H×W images.</exception>
+    public static IDataView Vary(MLContext mlContext, IDataView heads, IReadOnlyList<float> widths)
+    {
+        var column = heads.Schema.GetColumnOrNull(GanDataCatalog.PixelsColumnName);
+        if (column?.Type is not VectorDataViewType { Dimensions: [var channels, var height, var width] } type || type.ItemType != NumberDataViewType.Single)
+        {
+            throw new ArgumentException($"Varying head widths needs a '{GanDataCatalog.PixelsColumnName}' column of C×H×W Single images; found {column?.Type.ToString() ?? "none"}.");
+        }
+        var schema = SchemaDefinition.Create(typeof(HeadRow));
+        schema[nameof(HeadRow.Pixels)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, channels, height, width);
+        return mlContext.Data.LoadFromEnumerable(Rows(heads, widths, channels * height, width), schema);
+    }
+
+    private static IEnumerable<HeadRow> Rows(IDataView heads, IReadOnlyList<float> widths, int rows, int width)
+    {
+        foreach (var pixels in heads.GetColumn<float[]>(GanDataCatalog.PixelsColumnName))
+        {
+            foreach (var factor in widths)
+            {
+                yield return new HeadRow { Pixels = Stretched(pixels, rows, width, factor) };
+            }
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="pixels"/> (<paramref name="rows"/> rows of <paramref name="width"/>) stretched across by
+    /// <paramref name="factor"/> about the centre, each output pixel linearly interpolated from the two nearest input
+    /// pixels, white beyond the input's edges.
+    /// </summary>
+    internal static float[] Stretched(float[] pixels, int rows, int width, float factor)
+    {
+        var stretched = new float[pixels.Length];
+        var centre = (width - 1) / 2f;
+        for (var x = 0; x < width; x++)
+        {
+            var from = centre + ((x - centre) / factor);
+            var left = (int)MathF.Floor(from);
+            var share = from - left;
+            for (var row = 0; row < rows; row++)
+            {
+                var offset = row * width;
+                stretched[offset + x] = ((1 - share) * At(pixels, offset, width, left)) + (share * At(pixels, offset, width, left + 1));
+            }
+        }
+        return stretched;
+    }
+
+    private static float At(float[] pixels, int offset, int width, int x) => x >= 0 && x < width ? pixels[offset + x] : White;
+
+    /// <summary>A stretched head.</summary>
+    private sealed class HeadRow
+    {
+        /// <summary>The image, C×H×W, 0..255.</summary>
+        public float[] Pixels { get; set; } = [];
+    }
+}
