@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.ML.Data;
+using Microsoft.ML.Gan.Data;
 
 namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 
@@ -31,54 +32,25 @@ internal static class HeadWidths
     /// Every image of <paramref name="heads"/>' <c>Pixels</c> column (C×H×W, 0..255, composited on white) once per
     /// factor of <paramref name="widths"/>, stretched across to that fraction of its width; read lazily, an image at a time.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="heads"/> has no <c>Pixels</c> column of C×H×W images.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="heads"/> has no <c>Pixels</c> column of images.</exception>
     public static IDataView Vary(MLContext mlContext, IDataView heads, IReadOnlyList<float> widths)
     {
-        var column = heads.Schema.GetColumnOrNull(GanDataCatalog.PixelsColumnName);
-        if (column?.Type is not VectorDataViewType { Dimensions: [var channels, var height, var width] } type || type.ItemType != NumberDataViewType.Single)
-        {
-            throw new ArgumentException($"Varying head widths needs a '{GanDataCatalog.PixelsColumnName}' column of C×H×W Single images; found {column?.Type.ToString() ?? "none"}.");
-        }
+        var shape = ImageColumn.Resolve(heads.Schema, GanDataCatalog.PixelsColumnName, expected: null, "emoji heads");
         var schema = SchemaDefinition.Create(typeof(HeadRow));
-        schema[nameof(HeadRow.Pixels)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, channels, height, width);
-        return mlContext.Data.LoadFromEnumerable(Rows(heads, widths, channels * height, width), schema);
+        schema[nameof(HeadRow.Pixels)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, shape.Channels, shape.Height, shape.Width);
+        return mlContext.Data.LoadFromEnumerable(Rows(heads, widths, shape), schema);
     }
 
-    private static IEnumerable<HeadRow> Rows(IDataView heads, IReadOnlyList<float> widths, int rows, int width)
+    private static IEnumerable<HeadRow> Rows(IDataView heads, IReadOnlyList<float> widths, ImageShape shape)
     {
         foreach (var pixels in heads.GetColumn<float[]>(GanDataCatalog.PixelsColumnName))
         {
             foreach (var factor in widths)
             {
-                yield return new HeadRow { Pixels = Stretched(pixels, rows, width, factor) };
+                yield return new HeadRow { Pixels = HorizontalStretch.Apply(pixels, shape, factor, White) };
             }
         }
     }
-
-    /// <summary>
-    /// <paramref name="pixels"/> (<paramref name="rows"/> rows of <paramref name="width"/>) stretched across by
-    /// <paramref name="factor"/> about the centre, each output pixel linearly interpolated from the two nearest input
-    /// pixels, white beyond the input's edges.
-    /// </summary>
-    internal static float[] Stretched(float[] pixels, int rows, int width, float factor)
-    {
-        var stretched = new float[pixels.Length];
-        var centre = (width - 1) / 2f;
-        for (var x = 0; x < width; x++)
-        {
-            var from = centre + ((x - centre) / factor);
-            var left = (int)MathF.Floor(from);
-            var share = from - left;
-            for (var row = 0; row < rows; row++)
-            {
-                var offset = row * width;
-                stretched[offset + x] = ((1 - share) * At(pixels, offset, width, left)) + (share * At(pixels, offset, width, left + 1));
-            }
-        }
-        return stretched;
-    }
-
-    private static float At(float[] pixels, int offset, int width, int x) => x >= 0 && x < width ? pixels[offset + x] : White;
 
     /// <summary>A stretched head.</summary>
     private sealed class HeadRow

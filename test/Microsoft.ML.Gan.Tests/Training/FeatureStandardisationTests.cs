@@ -61,6 +61,31 @@ public sealed class FeatureStandardisationTests
     }
 
     [TestMethod]
+    public void DeviationsBelowTheFloorAreRaisedToItsShareOfTheMeanDeviation()
+    {
+        using var scope = NewDisposeScope();
+        using var encoder = Encoder();
+        // The statistics of the test above: deviations 1, 3 and 0 (the constant), mean 4/3; a floor of 0.75 of it is 1,
+        // so feature 0 keeps its 1, and the constant is divided by 1 rather than blown up.
+        var images = tensor(new float[] { 0, 1, 0, 0, 1, -1, 0, 0 }).reshape(2, 1, 2, 2);
+        var floorOfOne = FeatureStandardisation.Measure(encoder, [images.clone()], 0.75, "test data");
+        // A floor of 1.5 of the mean is 2: feature 0 is now divided by 2, feature 1 still by its own 3.
+        var floorOfTwo = FeatureStandardisation.Measure(encoder, [images.clone()], 1.5, "test data");
+        var probe = tensor(new float[] { 9, 5, 8 }).reshape(1, 3);
+
+        var underOne = floorOfOne.Apply(probe).data<float>().ToArray();
+        var underTwo = floorOfTwo.Apply(probe).data<float>().ToArray();
+
+        Assert.AreEqual(3f, underOne[0], 1e-5f);
+        Assert.AreEqual(1f, underOne[2], 1e-5f, "the constant 7 is not divided by the floor of 1");
+        Assert.AreEqual(1.5f, underTwo[0], 1e-5f);
+        Assert.AreEqual(2f, underTwo[1], 1e-5f);
+        Assert.AreEqual(0.5f, underTwo[2], 1e-5f);
+        floorOfOne.Dispose();
+        floorOfTwo.Dispose();
+    }
+
+    [TestMethod]
     public void FewerThanTwoImagesAreRefusedNamingTheDomain()
     {
         using var scope = NewDisposeScope();

@@ -365,6 +365,7 @@ public sealed class DomainTransferTests
     [DataRow(nameof(DomainTransferOptions.GeneratorSteps))]
     [DataRow(nameof(DomainTransferOptions.DiscriminatorDropout))]
     [DataRow(nameof(DomainTransferOptions.GeneratorAverageDecay))]
+    [DataRow(nameof(DomainTransferOptions.SmallestFeatureDeviation))]
     public void OutOfRangeOptionIsRefusedByName(string option)
     {
         var mlContext = new MLContext(seed: 1);
@@ -375,6 +376,7 @@ public sealed class DomainTransferTests
             case nameof(DomainTransferOptions.DiscriminatorLearningRate): options.DiscriminatorLearningRate = 0; break;
             case nameof(DomainTransferOptions.GeneratorSteps): options.GeneratorSteps = 0; break;
             case nameof(DomainTransferOptions.GeneratorAverageDecay): options.GeneratorAverageDecay = 1; break;
+            case nameof(DomainTransferOptions.SmallestFeatureDeviation): options.SmallestFeatureDeviation = double.NaN; break;
             default: options.DiscriminatorDropout = 1; break;
         }
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
