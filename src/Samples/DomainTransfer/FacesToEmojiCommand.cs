@@ -1,11 +1,14 @@
 using System.Globalization;
+using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Evaluation;
 
 namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 
 /// <summary>
 /// <c>faces-to-emoji</c>: the bundled ORL face photographs (source, one folder per person) to the bundled emoji heads
 /// (target), with f the feature layers of a classifier of the source's person identities and the paper's weights for
-/// faces; then the f-constancy of the result beside random-pair baselines (constancy.txt).
+/// faces; then the f-constancy of the result beside random-pair baselines, and how well the heads' widths carry over
+/// (<see cref="HeadWidthCarryOver"/>), in constancy.txt.
 /// </summary>
 internal static class FacesToEmojiCommand
 {
@@ -35,6 +38,8 @@ internal static class FacesToEmojiCommand
         using var model = DomainTransferRun.Train(mlContext, options, source, transfer, output, defaultEpochs: 100);
 
         var constancy = model.MeasureConstancy(source, target, seed: seed);
+        var widths = HeadWidthCarryOver.Measure(VectorColumn.Read(source, model.InputColumnName).ToList(), model.SourceShape,
+            VectorColumn.Read(model.Transform(source), model.OutputColumnName).ToList(), model.TargetShape);
         var space = transfer.StandardiseFeaturesPerDomain
             ? "f standardised per domain: f(s) by the photographs' statistics, f(G(s)) and f(t) by the emoji's"
             : "f as trained";
@@ -43,6 +48,11 @@ internal static class FacesToEmojiCommand
             transferred G(s)              {constancy.Transferred:F4}
             random other source G(s')     {constancy.RandomSource:F4}
             random target image t         {constancy.RandomTarget:F4}
+
+            head width (pixels standing out from the top corners' ground over rows {HeadWidthCarryOver.BandTop:P0} to {HeadWidthCarryOver.BandBottom:P0} of the height)
+            photographs                   {widths.Photographs.Mean:F1} ± {widths.Photographs.Deviation:F1}
+            transferred G(s)              {widths.Transferred.Mean:F1} ± {widths.Transferred.Deviation:F1}
+            correlation                   {widths.Correlation:F3}
 
             """);
         Console.Write(report);

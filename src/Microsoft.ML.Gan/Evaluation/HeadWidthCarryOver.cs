@@ -1,0 +1,88 @@
+using Microsoft.ML.Gan.Data;
+
+namespace Microsoft.ML.Gan.Evaluation;
+
+/// <summary>
+/// Whether a face's width carries over: each head's width in a photograph and in G of it, measured alike, and the
+/// Pearson correlation of the two over the photographs. A head's width is the mean, over the rows of the cheeks (from
+/// <see cref="BandTop"/> to <see cref="BandBottom"/> of the height), of the pixels that stand out from the ground, the
+/// mean luminance of the two top corner patches, by more than <see cref="Threshold"/>, lighter or darker (the rule the
+/// silhouette layout applies to cells), so a face lighter than the ORL's dark ground and a head darker than the emoji's
+/// white are measured the same way.
+/// </summary>
+internal static class HeadWidthCarryOver
+{
+    /// <summary>The luminance step from the ground, on the 0..255 scale, past which a pixel is head.</summary>
+    public const float Threshold = 0.075f * 255;
+
+    /// <summary>The top of the measured band, as a fraction of the height.</summary>
+    public const float BandTop = 0.4f;
+
+    /// <summary>The bottom of the measured band, as a fraction of the height.</summary>
+    public const float BandBottom = 0.7f;
+
+    // The side, as a fraction of the image's, of each top corner patch that gives the ground.
+    private const float CornerShare = 0.125f;
+
+    private static readonly float[] Bt601 = [0.299f, 0.587f, 0.114f];
+
+    /// <summary>
+    /// The widths of the heads of <paramref name="photographs"/> and of <paramref name="transferred"/> (G of each, in the
+    /// same order; planar images of the given shapes, 0..255) and their correlation.
+    /// </summary>
+    /// <exception cref="ArgumentException">The two lists differ in length or hold fewer than two images.</exception>
+    public static WidthCarryOver Measure(IReadOnlyList<float[]> photographs, ImageShape photographShape,
+        IReadOnlyList<float[]> transferred, ImageShape transferredShape)
+    {
+        if (photographs.Count != transferred.Count || photographs.Count < 2)
+        {
+            throw new ArgumentException($"Head widths are compared over two or more photographs and as many transferred images; found {photographs.Count} and {transferred.Count}.");
+        }
+        var before = photographs.Select(image => Width(image, photographShape)).ToArray();
+        var after = transferred.Select(image => Width(image, transferredShape)).ToArray();
+        return new WidthCarryOver(Correlation(before, after), Spread.Of(before), Spread.Of(after));
+    }
+
+    /// <summary>The head's width in pixels in <paramref name="image"/> (planar <paramref name="shape"/>, 0..255).</summary>
+    public static double Width(float[] image, ImageShape shape)
+    {
+        var corner = Math.Max(1, (int)(shape.Width * CornerShare));
+        var ground = 0.0;
+        for (var y = 0; y < corner; y++)
+        {
+            for (var x = 0; x < corner; x++)
+            {
+                ground += Luminance(image, shape, y, x) + Luminance(image, shape, y, shape.Width - 1 - x);
+            }
+        }
+        ground /= 2 * corner * corner;
+        var (top, bottom) = ((int)(shape.Height * BandTop), (int)(shape.Height * BandBottom));
+        var figure = 0;
+        for (var y = top; y < bottom; y++)
+        {
+            for (var x = 0; x < shape.Width; x++)
+            {
+                figure += Math.Abs(Luminance(image, shape, y, x) - ground) > Threshold ? 1 : 0;
+            }
+        }
+        return (double)figure / (bottom - top);
+    }
+
+    private static double Luminance(float[] image, ImageShape shape, int y, int x)
+    {
+        var plane = shape.Height * shape.Width;
+        var pixel = (y * shape.Width) + x;
+        if (shape.Channels != Bt601.Length)
+        {
+            return Enumerable.Range(0, shape.Channels).Average(channel => image[(channel * plane) + pixel]);
+        }
+        return Enumerable.Range(0, shape.Channels).Sum(channel => Bt601[channel] * image[(channel * plane) + pixel]);
+    }
+
+    private static double Correlation(double[] first, double[] second)
+    {
+        var (a, b) = (Spread.Of(first), Spread.Of(second));
+        var covariance = first.Zip(second, (x, y) => (x - a.Mean) * (y - b.Mean)).Average();
+        return a.Deviation > 0 && b.Deviation > 0 ? covariance / (a.Deviation * b.Deviation) : 0;
+    }
+}
