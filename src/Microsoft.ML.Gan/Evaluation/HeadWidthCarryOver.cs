@@ -1,4 +1,5 @@
 using Microsoft.ML.Gan.Data;
+using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Evaluation;
 
@@ -23,8 +24,6 @@ internal static class HeadWidthCarryOver
 
     // The side, as a fraction of the image's, of each top corner patch that gives the ground.
     private const float CornerShare = 0.125f;
-
-    private static readonly float[] Bt601 = [0.299f, 0.587f, 0.114f];
 
     /// <summary>
     /// The widths of the heads of <paramref name="photographs"/> and of <paramref name="transferred"/> (G of each, in the
@@ -72,11 +71,11 @@ internal static class HeadWidthCarryOver
     {
         var plane = shape.Height * shape.Width;
         var pixel = (y * shape.Width) + x;
-        if (shape.Channels != Bt601.Length)
+        if (shape.Channels != LuminanceInput.Bt601.Length)
         {
             return Enumerable.Range(0, shape.Channels).Average(channel => image[(channel * plane) + pixel]);
         }
-        return Enumerable.Range(0, shape.Channels).Sum(channel => Bt601[channel] * image[(channel * plane) + pixel]);
+        return Enumerable.Range(0, shape.Channels).Sum(channel => LuminanceInput.Bt601[channel] * image[(channel * plane) + pixel]);
     }
 
     private static double Correlation(double[] first, double[] second)

@@ -12,7 +12,8 @@ namespace Microsoft.ML.Gan.Training;
 /// </summary>
 internal static class LuminanceInput
 {
-    private static readonly float[] Bt601 = [0.299f, 0.587f, 0.114f];
+    /// <summary>The red, green and blue shares of the luminance, ITU-R BT.601.</summary>
+    public static readonly float[] Bt601 = [0.299f, 0.587f, 0.114f];
 
     /// <summary>Rewrites the kernels of the first convolution of <paramref name="layers"/> in place.</summary>
     /// <exception cref="ArgumentException">The layers have no convolution.</exception>
