@@ -39,7 +39,8 @@ internal static class HeadWidthCarryOver
         }
         var before = photographs.Select(image => Width(image, photographShape)).ToArray();
         var after = transferred.Select(image => Width(image, transferredShape)).ToArray();
-        return new WidthCarryOver(Correlation(before, after), Spread.Of(before), Spread.Of(after));
+        var (beforeSpread, afterSpread) = (Spread.Of(before), Spread.Of(after));
+        return new WidthCarryOver(Correlation(before, beforeSpread, after, afterSpread), beforeSpread, afterSpread);
     }
 
     /// <summary>The head's width in pixels in <paramref name="image"/> (planar <paramref name="shape"/>, 0..255).</summary>
@@ -78,9 +79,8 @@ internal static class HeadWidthCarryOver
         return Enumerable.Range(0, shape.Channels).Sum(channel => LuminanceInput.Bt601[channel] * image[(channel * plane) + pixel]);
     }
 
-    private static double Correlation(double[] first, double[] second)
+    private static double Correlation(double[] first, Spread a, double[] second, Spread b)
     {
-        var (a, b) = (Spread.Of(first), Spread.Of(second));
         var covariance = first.Zip(second, (x, y) => (x - a.Mean) * (y - b.Mean)).Average();
         return a.Deviation > 0 && b.Deviation > 0 ? covariance / (a.Deviation * b.Deviation) : 0;
     }
