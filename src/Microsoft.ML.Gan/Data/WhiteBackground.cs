@@ -1,5 +1,3 @@
-using Microsoft.ML.Data;
-
 namespace Microsoft.ML.Gan.Data;
 
 /// <summary>
@@ -14,33 +12,14 @@ internal static class WhiteBackground
     public static IDataView Composite(MLContext mlContext, IDataView argb, string columnName, ImageShape rgb)
     {
         var plane = rgb.Height * rgb.Width;
-        var input = SchemaDefinition.Create(typeof(ArgbRow));
-        input[nameof(ArgbRow.Argb)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 4, rgb.Height, rgb.Width);
-        input[nameof(ArgbRow.Argb)].ColumnName = columnName;
-        var output = SchemaDefinition.Create(typeof(RgbRow));
-        output[nameof(RgbRow.Rgb)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 3, rgb.Height, rgb.Width);
-        output[nameof(RgbRow.Rgb)].ColumnName = columnName;
-        return mlContext.Transforms.CustomMapping<ArgbRow, RgbRow>((source, target) =>
+        return PixelMapping.Apply(mlContext, argb, columnName, new ImageShape(4, rgb.Height, rgb.Width), rgb, source =>
         {
-            target.Rgb = new float[3 * plane];
-            for (var i = 0; i < 3 * plane; i++)
+            var composited = new float[3 * plane];
+            for (var i = 0; i < composited.Length; i++)
             {
-                target.Rgb[i] = Math.Clamp(source.Argb[plane + i] + 255 - source.Argb[i % plane], 0, 255);
+                composited[i] = Math.Clamp(source[plane + i] + 255 - source[i % plane], 0, 255);
             }
-        }, contractName: null, input, output).Fit(argb).Transform(argb);
-    }
-
-    /// <summary>The input row: planar ARGB pixels (alpha first, as ExtractPixels orders them).</summary>
-    private sealed class ArgbRow
-    {
-        /// <summary>The pixels.</summary>
-        public float[] Argb = [];
-    }
-
-    /// <summary>The output row: planar RGB pixels.</summary>
-    private sealed class RgbRow
-    {
-        /// <summary>The pixels.</summary>
-        public float[] Rgb = [];
+            return composited;
+        });
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.ML.Gan.Data;
-using Microsoft.ML.Gan.Training;
 
 namespace Microsoft.ML.Gan.Evaluation;
 
@@ -7,9 +6,9 @@ namespace Microsoft.ML.Gan.Evaluation;
 /// Whether a face's width carries over: each head's width in a photograph and in G of it, measured alike, and the
 /// Pearson correlation of the two over the photographs. A head's width is the mean, over the rows of the cheeks (from
 /// <see cref="BandTop"/> to <see cref="BandBottom"/> of the height), of the pixels that stand out from the ground, the
-/// mean luminance of the two top corner patches, by more than <see cref="Threshold"/>, lighter or darker (the rule the
-/// silhouette layout applies to cells), so a face lighter than the ORL's dark ground and a head darker than the emoji's
-/// white are measured the same way.
+/// mean luminance of the two top corner patches (<see cref="ImageLuminance.Ground"/>), by more than
+/// <see cref="Threshold"/>, lighter or darker (the rule the silhouette layout applies to cells), so a face lighter than
+/// the ORL's dark ground and a head darker than the emoji's white are measured the same way.
 /// </summary>
 internal static class HeadWidthCarryOver
 {
@@ -21,9 +20,6 @@ internal static class HeadWidthCarryOver
 
     /// <summary>The bottom of the measured band, as a fraction of the height.</summary>
     public const float BandBottom = 0.7f;
-
-    // The side, as a fraction of the image's, of each top corner patch that gives the ground.
-    private const float CornerShare = 0.125f;
 
     /// <summary>
     /// The widths of the heads of <paramref name="photographs"/> and of <paramref name="transferred"/> (G of each, in the
@@ -46,37 +42,17 @@ internal static class HeadWidthCarryOver
     /// <summary>The head's width in pixels in <paramref name="image"/> (planar <paramref name="shape"/>, 0..255).</summary>
     public static double Width(float[] image, ImageShape shape)
     {
-        var corner = Math.Max(1, (int)(shape.Width * CornerShare));
-        var ground = 0.0;
-        for (var y = 0; y < corner; y++)
-        {
-            for (var x = 0; x < corner; x++)
-            {
-                ground += Luminance(image, shape, y, x) + Luminance(image, shape, y, shape.Width - 1 - x);
-            }
-        }
-        ground /= 2 * corner * corner;
+        var ground = ImageLuminance.Ground(image, shape);
         var (top, bottom) = ((int)(shape.Height * BandTop), (int)(shape.Height * BandBottom));
         var figure = 0;
         for (var y = top; y < bottom; y++)
         {
             for (var x = 0; x < shape.Width; x++)
             {
-                figure += Math.Abs(Luminance(image, shape, y, x) - ground) > Threshold ? 1 : 0;
+                figure += Math.Abs(ImageLuminance.At(image, shape, y, x) - ground) > Threshold ? 1 : 0;
             }
         }
         return (double)figure / (bottom - top);
-    }
-
-    private static double Luminance(float[] image, ImageShape shape, int y, int x)
-    {
-        var plane = shape.Height * shape.Width;
-        var pixel = (y * shape.Width) + x;
-        if (shape.Channels != LuminanceInput.Bt601.Length)
-        {
-            return Enumerable.Range(0, shape.Channels).Average(channel => image[(channel * plane) + pixel]);
-        }
-        return Enumerable.Range(0, shape.Channels).Sum(channel => LuminanceInput.Bt601[channel] * image[(channel * plane) + pixel]);
     }
 
     private static double Correlation(double[] first, Spread a, double[] second, Spread b)

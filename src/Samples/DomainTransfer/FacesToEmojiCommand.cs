@@ -15,8 +15,14 @@ internal static class FacesToEmojiCommand
     /// <summary>The switch that adds each cell's local contrast to the luminance layout.</summary>
     public const string LayoutContrastFlag = "--layout-contrast";
 
+    private const string WhitenGroundOption = "--whiten-ground";
+    private const string GroundStepOption = "--ground-step";
+
+    // The top of the 0..255 pixel scale.
+    private const float White = 255;
+
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [--head-widths W,W,... (1)] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [--head-widths W,W,... (1)] [" + WhitenGroundOption + " TOLERANCE [" + GroundStepOption + " X (0.02)]] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -29,7 +35,7 @@ internal static class FacesToEmojiCommand
         var (byPerson, classCount) = LabelledImages.Load(mlContext, options, imageSize, grey: true)
             ?? LabelledImages.FromFolder(mlContext, TrainingData.Bundled("orl-faces"), imageSize, grey: true);
         // Shuffled once, so that the before/after grids (the first rows) show many people rather than the first few.
-        var source = mlContext.Data.Cache(mlContext.Data.ShuffleRows(byPerson, seed));
+        var source = mlContext.Data.Cache(WhitenGround(mlContext, options, mlContext.Data.ShuffleRows(byPerson, seed)));
         var target = mlContext.Data.Cache(Emoji(mlContext, options, imageSize));
         var transfer = DomainTransferOptions.Faces(target);
         transfer.Encoder = Encoder(options, "--f", classCount) ?? ClassifierEncoder(options, classCount);
@@ -96,6 +102,24 @@ internal static class FacesToEmojiCommand
             (false, var other) => throw new ArgumentException($"--emoji: expected plain or all; found '{other}'."),
         };
         return options.Text("--head-widths") is { } widths ? HeadWidths.Vary(mlContext, heads, HeadWidths.Parse(widths)) : heads;
+    }
+
+    /// <summary>
+    /// The photographs, with their ground made white (<see cref="GroundWhitening"/>) when <c>--whiten-ground</c> gives
+    /// the tolerance, so that they share the emoji's white ground; the tolerance and <c>--ground-step</c>, the largest
+    /// step between neighbours the ground grows across, are fractions of the pixel range (0.1 is 25.5).
+    /// </summary>
+    private static IDataView WhitenGround(MLContext mlContext, CommandLine options, IDataView photographs)
+    {
+        if (!options.Has(WhitenGroundOption))
+        {
+            return photographs;
+        }
+        var tolerance = (float)(options.Real(WhitenGroundOption, 0) * White);
+        var step = (float)(options.Real(GroundStepOption, 0.02) * White);
+        var shape = ImageColumn.Resolve(photographs.Schema, GanDataCatalog.PixelsColumnName, expected: null, "photographs");
+        return PixelMapping.Apply(mlContext, photographs, GanDataCatalog.PixelsColumnName, shape, shape,
+            pixels => GroundWhitening.Apply(pixels, shape, tolerance, step, White));
     }
 
     private static DomainTransferEncoder ClassifierEncoder(CommandLine options, int classCount) =>

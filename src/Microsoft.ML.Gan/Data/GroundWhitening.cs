@@ -1,0 +1,98 @@
+namespace Microsoft.ML.Gan.Data;
+
+/// <summary>
+/// A portrait's ground made white. Pixels are judged by their luminance averaged over 3 × 3 neighbours, which evens out
+/// the ground's grain. The ground grows from the top, left and right edges (the bottom edge seeds nothing, since a body
+/// meets it) through 4-neighbours, each within a tolerance of the ground's luminance (<see cref="ImageLuminance.Ground"/>)
+/// and at most a step from the neighbour it grew from, so that it follows a gradual change of lighting but stops at a
+/// head's outline even where shadowed skin is as dark as the ground. The ground turns white in every channel; the rest,
+/// the head and whatever the ground does not reach, is kept. This gives photographs on a dark ground the white ground
+/// emoji have, so that a head's tones and outline read the same way in both domains.
+/// </summary>
+internal static class GroundWhitening
+{
+    private static readonly (int Down, int Across)[] Neighbours = [(-1, 0), (1, 0), (0, -1), (0, 1)];
+
+    /// <summary>
+    /// <paramref name="image"/> (planar <paramref name="shape"/>, 0..<paramref name="white"/>) with its ground set to
+    /// <paramref name="white"/>: the pixels reached from the top, left and right edges through pixels within
+    /// <paramref name="tolerance"/> of the ground's luminance, each at most <paramref name="step"/> from the last.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> or <paramref name="step"/> is negative or not finite.</exception>
+    public static float[] Apply(ReadOnlySpan<float> image, ImageShape shape, float tolerance, float step, float white)
+    {
+        if (!(tolerance >= 0 && float.IsFinite(tolerance)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "A ground tolerance is a finite luminance difference of 0 or more.");
+        }
+        if (!(step >= 0 && float.IsFinite(step)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "A ground step is a finite luminance difference of 0 or more.");
+        }
+        var (height, width) = (shape.Height, shape.Width);
+        var ground = ImageLuminance.Ground(image, shape);
+        var smoothed = SmoothedLuminance(image, shape);
+        var isGround = new bool[height * width];
+        var pending = new Stack<int>();
+        for (var pixel = 0; pixel < isGround.Length; pixel++)
+        {
+            var (y, x) = (pixel / width, pixel % width);
+            if (y == 0 || x == 0 || x == width - 1)
+            {
+                pending.Push(pixel);
+            }
+        }
+        while (pending.TryPop(out var pixel))
+        {
+            var (y, x) = (pixel / width, pixel % width);
+            if (isGround[pixel] || Math.Abs(smoothed[pixel] - ground) > tolerance)
+            {
+                continue;
+            }
+            isGround[pixel] = true;
+            foreach (var (down, across) in Neighbours)
+            {
+                var (row, column) = (y + down, x + across);
+                if (row >= 0 && row < height && column >= 0 && column < width && Math.Abs(smoothed[(row * width) + column] - smoothed[pixel]) <= step)
+                {
+                    pending.Push((row * width) + column);
+                }
+            }
+        }
+        var whitened = image.ToArray();
+        for (var offset = 0; offset < whitened.Length; offset += isGround.Length)
+        {
+            for (var pixel = 0; pixel < isGround.Length; pixel++)
+            {
+                whitened[offset + pixel] = isGround[pixel] ? white : whitened[offset + pixel];
+            }
+        }
+        return whitened;
+    }
+
+    /// <summary>Each pixel's luminance averaged over its 3 × 3 neighbourhood (what of it lies in the image), which evens out a ground's grain.</summary>
+    private static double[] SmoothedLuminance(ReadOnlySpan<float> image, ImageShape shape)
+    {
+        var (height, width) = (shape.Height, shape.Width);
+        var luminance = new double[height * width];
+        for (var pixel = 0; pixel < luminance.Length; pixel++)
+        {
+            luminance[pixel] = ImageLuminance.At(image, shape, pixel / width, pixel % width);
+        }
+        var smoothed = new double[luminance.Length];
+        for (var pixel = 0; pixel < luminance.Length; pixel++)
+        {
+            var (y, x) = (pixel / width, pixel % width);
+            var (sum, count) = (0.0, 0);
+            for (var row = Math.Max(0, y - 1); row <= Math.Min(height - 1, y + 1); row++)
+            {
+                for (var column = Math.Max(0, x - 1); column <= Math.Min(width - 1, x + 1); column++)
+                {
+                    (sum, count) = (sum + luminance[(row * width) + column], count + 1);
+                }
+            }
+            smoothed[pixel] = sum / count;
+        }
+        return smoothed;
+    }
+}
