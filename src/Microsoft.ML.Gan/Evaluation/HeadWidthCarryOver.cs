@@ -26,18 +26,9 @@ internal static class HeadWidthCarryOver
     /// same order; planar images of the given shapes, 0..255) and their correlation.
     /// </summary>
     /// <exception cref="ArgumentException">The two lists differ in length or hold fewer than two images.</exception>
-    public static WidthCarryOver Measure(IReadOnlyList<float[]> photographs, ImageShape photographShape,
-        IReadOnlyList<float[]> transferred, ImageShape transferredShape)
-    {
-        if (photographs.Count != transferred.Count || photographs.Count < 2)
-        {
-            throw new ArgumentException($"Head widths are compared over two or more photographs and as many transferred images; found {photographs.Count} and {transferred.Count}.");
-        }
-        var before = photographs.Select(image => Width(image, photographShape)).ToArray();
-        var after = transferred.Select(image => Width(image, transferredShape)).ToArray();
-        var (beforeSpread, afterSpread) = (Spread.Of(before), Spread.Of(after));
-        return new WidthCarryOver(Correlation(before, beforeSpread, after, afterSpread), beforeSpread, afterSpread);
-    }
+    public static CarryOver Measure(IReadOnlyList<float[]> photographs, ImageShape photographShape,
+        IReadOnlyList<float[]> transferred, ImageShape transferredShape) =>
+        CarryOver.Of(photographs, photographShape, transferred, transferredShape, Width);
 
     /// <summary>The head's width in pixels in <paramref name="image"/> (planar <paramref name="shape"/>, 0..255).</summary>
     public static double Width(float[] image, ImageShape shape)
@@ -53,11 +44,5 @@ internal static class HeadWidthCarryOver
             }
         }
         return (double)figure / (bottom - top);
-    }
-
-    private static double Correlation(double[] first, Spread a, double[] second, Spread b)
-    {
-        var covariance = first.Zip(second, (x, y) => (x - a.Mean) * (y - b.Mean)).Average();
-        return a.Deviation > 0 && b.Deviation > 0 ? covariance / (a.Deviation * b.Deviation) : 0;
     }
 }

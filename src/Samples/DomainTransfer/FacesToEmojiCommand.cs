@@ -7,8 +7,9 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// <summary>
 /// <c>faces-to-emoji</c>: the bundled ORL face photographs (source, one folder per person) to the bundled emoji heads
 /// (target), with f the feature layers of a classifier of the source's person identities and the paper's weights for
-/// faces; then the f-constancy of the result beside random-pair baselines, and how well the heads' widths carry over
-/// (<see cref="HeadWidthCarryOver"/>), in constancy.txt.
+/// faces; then the f-constancy of the result beside random-pair baselines, and how well the heads' widths
+/// (<see cref="HeadWidthCarryOver"/>) and their skin and hair tones (<see cref="HeadToneCarryOver"/>) carry over, in
+/// constancy.txt.
 /// </summary>
 internal static class FacesToEmojiCommand
 {
@@ -44,8 +45,11 @@ internal static class FacesToEmojiCommand
         using var model = DomainTransferRun.Train(mlContext, options, source, transfer, output, defaultEpochs: 100);
 
         var constancy = model.MeasureConstancy(source, target, seed: seed);
-        var widths = HeadWidthCarryOver.Measure(VectorColumn.Read(source, model.InputColumnName).ToList(), model.SourceShape,
-            VectorColumn.Read(model.Transform(source), model.OutputColumnName).ToList(), model.TargetShape);
+        var photographs = VectorColumn.Read(source, model.InputColumnName).ToList();
+        var transferred = VectorColumn.Read(model.Transform(source), model.OutputColumnName).ToList();
+        var widths = HeadWidthCarryOver.Measure(photographs, model.SourceShape, transferred, model.TargetShape);
+        var skin = HeadToneCarryOver.Measure(photographs, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Skin);
+        var hair = HeadToneCarryOver.Measure(photographs, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Hair);
         var space = transfer.StandardiseFeaturesPerDomain
             ? "f standardised per domain: f(s) by the photographs' statistics, f(G(s)) and f(t) by the emoji's"
             : "f as trained";
@@ -59,6 +63,14 @@ internal static class FacesToEmojiCommand
             photographs                   {widths.Photographs.Mean:F1} ± {widths.Photographs.Deviation:F1}
             transferred G(s)              {widths.Transferred.Mean:F1} ± {widths.Transferred.Deviation:F1}
             correlation                   {widths.Correlation:F3}
+
+            mean luminance (0..255) of skin ({HeadToneCarryOver.Skin}) and hair ({HeadToneCarryOver.Hair})
+            skin: photographs             {skin.Photographs.Mean:F1} ± {skin.Photographs.Deviation:F1}
+            skin: transferred G(s)        {skin.Transferred.Mean:F1} ± {skin.Transferred.Deviation:F1}
+            skin: correlation             {skin.Correlation:F3}
+            hair: photographs             {hair.Photographs.Mean:F1} ± {hair.Photographs.Deviation:F1}
+            hair: transferred G(s)        {hair.Transferred.Mean:F1} ± {hair.Transferred.Deviation:F1}
+            hair: correlation             {hair.Correlation:F3}
 
             """);
         Console.Write(report);

@@ -1,0 +1,35 @@
+using Microsoft.ML.Gan.Data;
+
+namespace Microsoft.ML.Gan.Evaluation;
+
+/// <summary>How far a measure of each photograph and the same measure of G of it go together.</summary>
+/// <param name="Correlation">The Pearson correlation of the two, −1 to 1 (0 when either has no spread).</param>
+/// <param name="Photographs">The measure over the photographs.</param>
+/// <param name="Transferred">The measure over the transferred images.</param>
+internal sealed record CarryOver(double Correlation, Spread Photographs, Spread Transferred)
+{
+    /// <summary>
+    /// <paramref name="measure"/> of each of <paramref name="photographs"/> and of each of <paramref name="transferred"/>
+    /// (G of each photograph, in the same order; planar images of the given shapes), and their correlation.
+    /// </summary>
+    /// <exception cref="ArgumentException">The two lists differ in length or hold fewer than two images.</exception>
+    public static CarryOver Of(IReadOnlyList<float[]> photographs, ImageShape photographShape,
+        IReadOnlyList<float[]> transferred, ImageShape transferredShape, Func<float[], ImageShape, double> measure)
+    {
+        if (photographs.Count != transferred.Count || photographs.Count < 2)
+        {
+            throw new ArgumentException($"A carry-over is measured over two or more photographs and as many transferred images; found {photographs.Count} and {transferred.Count}.");
+        }
+        var before = photographs.Select(image => measure(image, photographShape)).ToList();
+        var after = transferred.Select(image => measure(image, transferredShape)).ToList();
+        return Between(before, after);
+    }
+
+    private static CarryOver Between(IReadOnlyList<double> photographs, IReadOnlyList<double> transferred)
+    {
+        var (before, after) = (Spread.Of(photographs), Spread.Of(transferred));
+        var covariance = photographs.Zip(transferred, (x, y) => (x - before.Mean) * (y - after.Mean)).Average();
+        var correlation = before.Deviation > 0 && after.Deviation > 0 ? covariance / (before.Deviation * after.Deviation) : 0;
+        return new CarryOver(correlation, before, after);
+    }
+}
