@@ -24,6 +24,9 @@ public static class GanDataCatalog
     /// <summary>How many moved copies of each row <c>AppendShiftedCopies</c> adds: right, left, down and up.</summary>
     public const int ShiftedCopiesPerRow = 4;
 
+    // White on the 0..255 pixel scale.
+    private const float WhiteLevel = 255;
+
     /// <param name="catalog">The data catalog of an <see cref="MLContext"/>.</param>
     extension(DataOperationsCatalog catalog)
     {
@@ -104,6 +107,41 @@ public static class GanDataCatalog
                     $"The copies of the {shape} images of column '{pixelsColumnName}' move by at least 1 pixel and less than {Math.Min(shape.Height, shape.Width)}.");
             }
             return new ShiftedCopiesView(data, data.Schema[pixelsColumnName].Index, shape, ImageMove.FourWays(pixels));
+        }
+
+        /// <summary>
+        /// Portraits on a dark or grey ground given a white one, as emoji and most drawn targets have, so that a domain
+        /// transfer's luminance layout means the same in both domains: the ground grows from the top, left and right
+        /// edges of each image over its 3 × 3-smoothed luminance, through pixels within <paramref name="tolerance"/> of
+        /// the luminance of the two top corner patches and across steps between neighbours of at most
+        /// <paramref name="step"/>, so that it follows uneven lighting but stops at a head's outline; what it reaches
+        /// turns white (255) in every channel. Read row by row as the view is read; not saved with a model, so images
+        /// to transfer with a model trained on whitened ones are whitened the same way first.
+        /// </summary>
+        /// <param name="images">The rows, with a pixels column (known-size Single vector, planar C×H×W, 0..255).</param>
+        /// <param name="tolerance">How far from the ground's luminance a ground pixel may be, as a fraction of 255 (0 to 1).</param>
+        /// <param name="step">How far the ground may step between neighbours, as a fraction of 255 (0 to 1).</param>
+        /// <param name="pixelsColumnName">The pixels column.</param>
+        /// <returns><paramref name="images"/> with the pixels column whitened, every other column as it is.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">
+        /// The pixels column is missing or not an image vector, or <paramref name="tolerance"/> or <paramref name="step"/>
+        /// is outside 0 to 1.
+        /// </exception>
+        public IDataView WhitenGround(IDataView images, float tolerance = 0.12f, float step = 0.02f, string pixelsColumnName = PixelsColumnName)
+        {
+            ArgumentNullException.ThrowIfNull(catalog);
+            ArgumentNullException.ThrowIfNull(images);
+            var shape = ImageColumn.Resolve(images.Schema, pixelsColumnName, expected: null, "images to whiten");
+            if (!(tolerance >= 0 && tolerance <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "The ground tolerance is a fraction of 255, from 0 to 1.");
+            }
+            if (!(step >= 0 && step <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(step), step, "The ground step is a fraction of 255, from 0 to 1.");
+            }
+            return PixelMapping.Apply(new MLContext(), images, pixelsColumnName, shape, shape,
+                pixels => GroundWhitening.Apply(pixels, shape, tolerance * WhiteLevel, step * WhiteLevel, WhiteLevel));
         }
 
         /// <summary>

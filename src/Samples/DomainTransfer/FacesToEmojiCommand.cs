@@ -19,9 +19,6 @@ internal static class FacesToEmojiCommand
     private const string WhitenGroundOption = "--whiten-ground";
     private const string GroundStepOption = "--ground-step";
 
-    // The top of the 0..255 pixel scale.
-    private const float White = 255;
-
     /// <summary>The usage line.</summary>
     public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [--head-widths W,W,... (1)] [" + WhitenGroundOption + " TOLERANCE [" + GroundStepOption + " X (0.02)]] " + DomainTransferRun.Options;
 
@@ -117,22 +114,14 @@ internal static class FacesToEmojiCommand
     }
 
     /// <summary>
-    /// The photographs, with their ground made white (<see cref="GroundWhitening"/>) when <c>--whiten-ground</c> gives
-    /// the tolerance, so that they share the emoji's white ground; the tolerance and <c>--ground-step</c>, the largest
-    /// step between neighbours the ground grows across, are fractions of the pixel range (0.1 is 25.5).
+    /// The photographs, with their ground made white (<c>WhitenGround</c>) when <c>--whiten-ground</c> gives the
+    /// tolerance, so that they share the emoji's white ground; the tolerance and <c>--ground-step</c>, the largest step
+    /// between neighbours the ground grows across, are fractions of the pixel range (0.1 is 25.5).
     /// </summary>
-    private static IDataView WhitenGround(MLContext mlContext, CommandLine options, IDataView photographs)
-    {
-        if (!options.Has(WhitenGroundOption))
-        {
-            return photographs;
-        }
-        var tolerance = (float)(options.Real(WhitenGroundOption, 0) * White);
-        var step = (float)(options.Real(GroundStepOption, 0.02) * White);
-        var shape = ImageColumn.Resolve(photographs.Schema, GanDataCatalog.PixelsColumnName, expected: null, "photographs");
-        return PixelMapping.Apply(mlContext, photographs, GanDataCatalog.PixelsColumnName, shape, shape,
-            pixels => GroundWhitening.Apply(pixels, shape, tolerance, step, White));
-    }
+    private static IDataView WhitenGround(MLContext mlContext, CommandLine options, IDataView photographs) =>
+        options.Has(WhitenGroundOption)
+            ? mlContext.Data.WhitenGround(photographs, (float)options.Real(WhitenGroundOption, 0), (float)options.Real(GroundStepOption, 0.02))
+            : photographs;
 
     private static DomainTransferEncoder ClassifierEncoder(CommandLine options, int classCount) =>
         DomainTransferEncoder.SourceClassifier(DomainTransferRun.EncoderClassifier(options, classCount));
