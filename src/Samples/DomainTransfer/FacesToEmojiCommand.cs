@@ -118,10 +118,17 @@ internal static class FacesToEmojiCommand
     /// tolerance, so that they share the emoji's white ground; the tolerance and <c>--ground-step</c>, the largest step
     /// between neighbours the ground grows across, are fractions of the pixel range (0.1 is 25.5).
     /// </summary>
-    private static IDataView WhitenGround(MLContext mlContext, CommandLine options, IDataView photographs) =>
-        options.Has(WhitenGroundOption)
-            ? mlContext.Data.WhitenGround(photographs, (float)options.Real(WhitenGroundOption, 0), (float)options.Real(GroundStepOption, 0.02))
-            : photographs;
+    /// <exception cref="ArgumentException"><c>--ground-step</c> is given without <c>--whiten-ground</c>.</exception>
+    private static IDataView WhitenGround(MLContext mlContext, CommandLine options, IDataView photographs)
+    {
+        if (!options.Has(WhitenGroundOption))
+        {
+            return options.Has(GroundStepOption)
+                ? throw new ArgumentException($"{GroundStepOption} sets how the ground of {WhitenGroundOption} grows; give {WhitenGroundOption} TOLERANCE too.")
+                : photographs;
+        }
+        return mlContext.Data.WhitenGround(photographs, (float)options.Real(WhitenGroundOption, 0), (float)options.Real(GroundStepOption, 0.02));
+    }
 
     private static DomainTransferEncoder ClassifierEncoder(CommandLine options, int classCount) =>
         DomainTransferEncoder.SourceClassifier(DomainTransferRun.EncoderClassifier(options, classCount));
