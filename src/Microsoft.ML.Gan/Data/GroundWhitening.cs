@@ -30,8 +30,9 @@ internal static class GroundWhitening
             throw new ArgumentOutOfRangeException(nameof(step), step, "A ground step is a finite luminance difference of 0 or more.");
         }
         var (height, width) = (shape.Height, shape.Width);
-        var ground = ImageLuminance.Ground(image, shape);
-        var smoothed = SmoothedLuminance(image, shape);
+        var luminance = ImageLuminance.Of(image, shape);
+        var ground = ImageLuminance.Ground(luminance, width);
+        var smoothed = Smoothed(luminance, height, width);
         var isGround = new bool[height * width];
         var pending = new Stack<int>();
         for (var pixel = 0; pixel < isGround.Length; pixel++)
@@ -70,15 +71,9 @@ internal static class GroundWhitening
         return whitened;
     }
 
-    /// <summary>Each pixel's luminance averaged over its 3 × 3 neighbourhood (what of it lies in the image), which evens out a ground's grain.</summary>
-    private static double[] SmoothedLuminance(ReadOnlySpan<float> image, ImageShape shape)
+    /// <summary>Each pixel of <paramref name="luminance"/> averaged over its 3 × 3 neighbourhood (what of it lies in the image), which evens out a ground's grain.</summary>
+    private static double[] Smoothed(double[] luminance, int height, int width)
     {
-        var (height, width) = (shape.Height, shape.Width);
-        var luminance = new double[height * width];
-        for (var pixel = 0; pixel < luminance.Length; pixel++)
-        {
-            luminance[pixel] = ImageLuminance.At(image, shape, pixel / width, pixel % width);
-        }
         var smoothed = new double[luminance.Length];
         for (var pixel = 0; pixel < luminance.Length; pixel++)
         {

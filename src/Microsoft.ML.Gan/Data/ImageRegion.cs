@@ -13,9 +13,9 @@ namespace Microsoft.ML.Gan.Data;
 /// <param name="Right">The end of the columns (not included), as a fraction of the width.</param>
 internal sealed record ImageRegion(float Top, float Bottom, float Left, float Right)
 {
-    /// <summary>The mean luminance (<see cref="ImageLuminance.At"/>) of the region's pixels in <paramref name="image"/>.</summary>
+    /// <summary>The mean luminance (<see cref="ImageLuminance.Of"/>) of the region's pixels in <paramref name="image"/>.</summary>
     /// <exception cref="ArgumentException">The region holds no pixel of images of <paramref name="shape"/>.</exception>
-    public double MeanLuminance(ReadOnlySpan<float> image, ImageShape shape)
+    public double MeanLuminance(float[] image, ImageShape shape)
     {
         var (top, bottom) = ((int)(shape.Height * Top), (int)(shape.Height * Bottom));
         var (left, right) = ((int)(shape.Width * Left), (int)(shape.Width * Right));
@@ -23,12 +23,13 @@ internal sealed record ImageRegion(float Top, float Bottom, float Left, float Ri
         {
             throw new ArgumentException($"The region of {this} holds no pixel of {shape} images.");
         }
+        var luminance = ImageLuminance.Of(image, shape);
         var sum = 0.0;
         for (var y = top; y < bottom; y++)
         {
             for (var x = left; x < right; x++)
             {
-                sum += ImageLuminance.At(image, shape, y, x);
+                sum += luminance[(y * shape.Width) + x];
             }
         }
         return sum / ((bottom - top) * (right - left));

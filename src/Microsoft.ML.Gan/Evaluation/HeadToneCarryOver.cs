@@ -22,5 +22,5 @@ internal static class HeadToneCarryOver
     /// <exception cref="ArgumentException">The two lists differ in length or hold fewer than two images.</exception>
     public static CarryOver Measure(IReadOnlyList<float[]> photographs, ImageShape photographShape,
         IReadOnlyList<float[]> transferred, ImageShape transferredShape, ImageRegion region) =>
-        CarryOver.Of(photographs, photographShape, transferred, transferredShape, (image, shape) => region.MeanLuminance(image, shape));
+        CarryOver.Of(photographs, photographShape, transferred, transferredShape, region.MeanLuminance);
 }

@@ -33,15 +33,13 @@ internal static class HeadWidthCarryOver
     /// <summary>The head's width in pixels in <paramref name="image"/> (planar <paramref name="shape"/>, 0..255).</summary>
     public static double Width(float[] image, ImageShape shape)
     {
-        var ground = ImageLuminance.Ground(image, shape);
+        var luminance = ImageLuminance.Of(image, shape);
+        var ground = ImageLuminance.Ground(luminance, shape.Width);
         var (top, bottom) = ((int)(shape.Height * BandTop), (int)(shape.Height * BandBottom));
         var figure = 0;
-        for (var y = top; y < bottom; y++)
+        for (var pixel = top * shape.Width; pixel < bottom * shape.Width; pixel++)
         {
-            for (var x = 0; x < shape.Width; x++)
-            {
-                figure += Math.Abs(ImageLuminance.At(image, shape, y, x) - ground) > Threshold ? 1 : 0;
-            }
+            figure += Math.Abs(luminance[pixel] - ground) > Threshold ? 1 : 0;
         }
         return (double)figure / (bottom - top);
     }

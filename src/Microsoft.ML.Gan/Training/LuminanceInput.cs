@@ -12,8 +12,7 @@ namespace Microsoft.ML.Gan.Training;
 /// </summary>
 internal static class LuminanceInput
 {
-    /// <summary>The red, green and blue shares of the luminance, ITU-R BT.601.</summary>
-    public static readonly float[] Bt601 = [0.299f, 0.587f, 0.114f];
+    private static readonly float[] Bt601 = [0.299f, 0.587f, 0.114f];
 
     /// <summary>Rewrites the kernels of the first convolution of <paramref name="layers"/> in place.</summary>
     /// <exception cref="ArgumentException">The layers have no convolution.</exception>
@@ -30,6 +29,9 @@ internal static class LuminanceInput
     }
 
     /// <summary>Each channel's share of the luminance, [channels] on <paramref name="device"/>: BT.601 for three channels, equal shares otherwise.</summary>
-    public static Tensor Shares(long channels, Device device) =>
-        (channels == Bt601.Length ? tensor(Bt601) : full(channels, 1f / channels)).to(device);
+    public static Tensor Shares(long channels, Device device) => tensor(ChannelShares((int)channels)).to(device);
+
+    /// <summary>Each channel's share of the luminance: BT.601 for three channels, equal shares otherwise.</summary>
+    public static float[] ChannelShares(int channels) =>
+        channels == Bt601.Length ? [.. Bt601] : Enumerable.Repeat(1f / channels, channels).ToArray();
 }

@@ -115,7 +115,9 @@ public sealed class DomainTransferEncoder
     /// out from the source's, more than the target's mean where s does more than the source's mean. It is meant to carry
     /// a head's outline (a narrow face, long hair, a bald crown) between grey photographs on a dark ground and emoji on
     /// white, which <see cref="LuminanceLayout"/>'s luminance would carry over reversed; that it does is not yet shown
-    /// (BENCHMARKS.md, twelfth and thirteenth sessions: widths correlate at +0.096, against −0.174 with the luminance layout). Its tones are those of the luminance layout, through a sigmoid.
+    /// (BENCHMARKS.md, twelfth to fourteenth sessions: widths correlate at +0.096, against −0.174 with the luminance
+    /// layout, and +0.25 with the luminance layout once the photographs' ground is whitened). Its tones are those of the
+    /// luminance layout, through a sigmoid.
     /// </summary>
     /// <param name="toneCells">Tone cells along each side; it must divide <paramref name="figureCells"/>.</param>
     /// <param name="figureCells">Silhouette cells along each side, at least 2; it must divide the image's side.</param>
