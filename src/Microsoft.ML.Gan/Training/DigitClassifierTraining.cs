@@ -76,7 +76,7 @@ internal sealed class DigitClassifierTraining : IDisposable
             }
             var selfTrained = unlabelledImages > 0 ? $", pseudo-labelled {(double)pseudoLabelled / unlabelledImages:P1} of {unlabelledImages} unlabelled images" : "";
             log.Info(MessageSensitivity.None,
-                $"Digit classifier epoch {epoch + 1}/{epochs}: loss {lossSum / batches:F4}, training accuracy {(double)correct / images:P2}{selfTrained}, {images / clock.Elapsed.TotalSeconds:F0} images/s");
+                $"Classifier epoch {epoch + 1}/{epochs}: loss {lossSum / batches:F4}, training accuracy {(double)correct / images:P2}{selfTrained}, {images / clock.Elapsed.TotalSeconds:F0} images/s");
         }
         _network.eval();
     }

@@ -16,14 +16,27 @@ internal readonly struct NoGcRegion : IDisposable
 
     private NoGcRegion(bool entered) => _entered = entered;
 
-    /// <summary>Enters a no-collection region unless one is already active.</summary>
+    /// <summary>
+    /// Enters a no-collection region unless one is already active. The runtime can still hold a region as started
+    /// after a collection has ended its latency mode (a 45-minute training run once failed with "The NoGCRegion mode
+    /// was already in progress" at this point); such a stale region is ended and a new one entered, so a step never
+    /// fails for it.
+    /// </summary>
     public static NoGcRegion Enter()
     {
         if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
             return new NoGcRegion(false);
         }
-        return new NoGcRegion(GC.TryStartNoGCRegion(Budget));
+        try
+        {
+            return new NoGcRegion(GC.TryStartNoGCRegion(Budget));
+        }
+        catch (InvalidOperationException)
+        {
+            EndStale();
+            return new NoGcRegion(GC.TryStartNoGCRegion(Budget));
+        }
     }
 
     /// <summary>Leaves the region if this instance entered it and it is still active.</summary>
@@ -32,6 +45,19 @@ internal readonly struct NoGcRegion : IDisposable
         if (_entered && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
             GC.EndNoGCRegion();
+        }
+    }
+
+    /// <summary>Ends a region the runtime still holds as started; it reports, by throwing, that a collection ran inside it.</summary>
+    private static void EndStale()
+    {
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // The region is over either way; the exception only says how it ended.
         }
     }
 }

@@ -8,8 +8,9 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// <c>faces-to-emoji</c>: the bundled ORL face photographs (source, one folder per person) to the bundled emoji heads
 /// (target), with f the feature layers of a classifier of the source's person identities and the paper's weights for
 /// faces; then the f-constancy of the result beside random-pair baselines, and how well the heads' widths
-/// (<see cref="HeadWidthCarryOver"/>) and their skin and hair tones (<see cref="HeadToneCarryOver"/>) carry over, in
-/// constancy.txt.
+/// (<see cref="HeadWidthCarryOver"/>) and their skin and hair tones (<see cref="HeadToneCarryOver"/>) carry over, and
+/// how G's head width follows the same photographs made narrower and wider (<see cref="WidthSweep"/>, with its grid
+/// samples/width-sweep.png), in constancy.txt.
 /// </summary>
 internal static class FacesToEmojiCommand
 {
@@ -19,8 +20,14 @@ internal static class FacesToEmojiCommand
     private const string WhitenGroundOption = "--whiten-ground";
     private const string GroundStepOption = "--ground-step";
 
+    // Loads the photographs this many pixels wide (their own aspect, not a centre crop) and pads them to the square with their ground.
+    private const string LetterboxOption = "--letterbox";
+
+    // Trains on every photograph once per width factor, as --head-widths varies the emoji; the measures read the photographs as they are.
+    private const string PhotographWidthsOption = "--photo-widths";
+
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [--head-widths W,W,... (1)] [" + WhitenGroundOption + " TOLERANCE [" + GroundStepOption + " X (0.02)]] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [--head-widths W,W,... (1)] [" + PhotographWidthsOption + " W,W,... (1)] [" + LetterboxOption + " WIDTH] [" + WhitenGroundOption + " TOLERANCE [" + GroundStepOption + " X (0.02)]] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -30,10 +37,20 @@ internal static class FacesToEmojiCommand
         var imageSize = options.Number("--image-size", 64)!.Value;
         var mlContext = new MLContext(seed);
         ConsoleLog.Attach(mlContext, "Domain transfer", "Digit classifier", "Encoder autoencoder");
-        var (byPerson, classCount) = LabelledImages.Load(mlContext, options, imageSize, grey: true)
-            ?? LabelledImages.FromFolder(mlContext, TrainingData.Bundled("orl-faces"), imageSize, grey: true);
+        var letterbox = options.Number(LetterboxOption);
+        if (letterbox is < 1 || letterbox > imageSize)
+        {
+            throw new ArgumentException($"{LetterboxOption}: expected the photographs' width from 1 to the image size, {imageSize}; found {letterbox}.");
+        }
+        var (byPerson, classCount) = LabelledImages.Load(mlContext, options, imageSize, grey: true, letterbox)
+            ?? LabelledImages.FromFolder(mlContext, TrainingData.Bundled("orl-faces"), imageSize, grey: true, letterbox);
         // Shuffled once, so that the before/after grids (the first rows) show many people rather than the first few.
-        var source = mlContext.Data.Cache(WhitenGround(mlContext, options, mlContext.Data.ShuffleRows(byPerson, seed)));
+        var whitened = WhitenGround(mlContext, options, mlContext.Data.ShuffleRows(byPerson, seed));
+        var photographs = mlContext.Data.Cache(letterbox is null ? whitened : Letterbox.Pad(mlContext, whitened, imageSize));
+        var source = options.Text(PhotographWidthsOption) is { } photographWidths
+            ? mlContext.Data.Cache(mlContext.Data.ShuffleRows(
+                HeadWidths.Vary(mlContext, photographs, HeadWidths.Parse(PhotographWidthsOption, photographWidths), HeadWidths.TopCornerGround), seed))
+            : photographs;
         var target = mlContext.Data.Cache(Emoji(mlContext, options, imageSize));
         var transfer = DomainTransferOptions.Faces(target);
         transfer.Encoder = Encoder(options, "--f", classCount) ?? ClassifierEncoder(options, classCount);
@@ -41,12 +58,13 @@ internal static class FacesToEmojiCommand
         Console.WriteLine($"Source: {classCount} identities; f is {transfer.Encoder.Description}; L_CONST reads {transfer.ConstancyEncoder?.Description ?? "f"}.");
         using var model = DomainTransferRun.Train(mlContext, options, source, transfer, output, defaultEpochs: 100);
 
-        var constancy = model.MeasureConstancy(source, target, seed: seed);
-        var photographs = VectorColumn.Read(source, model.InputColumnName).ToList();
-        var transferred = VectorColumn.Read(model.Transform(source), model.OutputColumnName).ToList();
-        var widths = HeadWidthCarryOver.Measure(photographs, model.SourceShape, transferred, model.TargetShape);
-        var skin = HeadToneCarryOver.Measure(photographs, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Skin);
-        var hair = HeadToneCarryOver.Measure(photographs, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Hair);
+        var constancy = model.MeasureConstancy(photographs, target, seed: seed);
+        var originals = VectorColumn.Read(photographs, model.InputColumnName).ToList();
+        var transferred = VectorColumn.Read(model.Transform(photographs), model.OutputColumnName).ToList();
+        var widths = HeadWidthCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape);
+        var skin = HeadToneCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Skin);
+        var hair = HeadToneCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Hair);
+        var sweep = WidthSweep.Run(mlContext, model, photographs, Path.Combine(output, "samples", "width-sweep.png"));
         var space = transfer.StandardiseFeaturesPerDomain
             ? "f standardised per domain: f(s) by the photographs' statistics, f(G(s)) and f(t) by the emoji's"
             : "f as trained";
@@ -69,6 +87,7 @@ internal static class FacesToEmojiCommand
             hair: transferred G(s)        {hair.Transferred.Mean:F1} ± {hair.Transferred.Deviation:F1}
             hair: correlation             {hair.Correlation:F3}
 
+            {sweep}
             """);
         Console.Write(report);
         File.WriteAllText(Path.Combine(output, "constancy.txt"), report);
@@ -110,7 +129,7 @@ internal static class FacesToEmojiCommand
             (false, "plain") => PlainEmojiHeads.Select(mlContext, emoji, Path.Combine(Path.GetDirectoryName(people)!, "index.tsv")),
             (false, var other) => throw new ArgumentException($"--emoji: expected plain or all; found '{other}'."),
         };
-        return options.Text("--head-widths") is { } widths ? HeadWidths.Vary(mlContext, heads, HeadWidths.Parse(widths)) : heads;
+        return options.Text("--head-widths") is { } widths ? HeadWidths.Vary(mlContext, heads, HeadWidths.Parse("--head-widths", widths), (_, _) => HeadWidths.White) : heads;
     }
 
     /// <summary>

@@ -13,10 +13,12 @@ internal static class LabelledImages
     public const string Options = "[--source DIR|IMAGES.idx --source-labels LABELS.idx]";
 
     /// <summary>
-    /// The labelled images <c>--source</c> names (folder images resized to <paramref name="imageSize"/>, grey when
-    /// <paramref name="grey"/>), or null when it is not given; with the number of classes.
+    /// The labelled images <c>--source</c> names (folder images resized to <paramref name="imageSize"/> high and
+    /// <paramref name="width"/> wide, square when that is null, grey when <paramref name="grey"/>), or null when it is
+    /// not given; with the number of classes.
     /// </summary>
-    public static (IDataView Images, int ClassCount)? Load(MLContext mlContext, CommandLine options, int imageSize, bool grey)
+    /// <exception cref="ArgumentException"><paramref name="width"/> is given for an IDX source, whose images are not resized.</exception>
+    public static (IDataView Images, int ClassCount)? Load(MLContext mlContext, CommandLine options, int imageSize, bool grey, int? width = null)
     {
         if (options.Text("--source") is not { } source)
         {
@@ -24,17 +26,24 @@ internal static class LabelledImages
         }
         if (Directory.Exists(source))
         {
-            return FromFolder(mlContext, source, imageSize, grey);
+            return FromFolder(mlContext, source, imageSize, grey, width);
+        }
+        if (width is not null)
+        {
+            throw new ArgumentException($"--source {source}: an IDX file's images are used at their own size; a width of {width} applies to a folder's.");
         }
         var images = mlContext.Data.LoadIdx(source, options.Required("--source-labels"));
         var classCount = (int)images.GetColumn<float>(GanDataCatalog.LabelColumnName).Max() + 1;
         return (images, classCount);
     }
 
-    /// <summary>The images of <paramref name="folder"/>, labelled by the index of their subfolder's name in ordinal order.</summary>
-    public static (IDataView Images, int ClassCount) FromFolder(MLContext mlContext, string folder, int imageSize, bool grey)
+    /// <summary>
+    /// The images of <paramref name="folder"/>, <paramref name="imageSize"/> high and <paramref name="width"/> wide
+    /// (square when null), labelled by the index of their subfolder's name in ordinal order.
+    /// </summary>
+    public static (IDataView Images, int ClassCount) FromFolder(MLContext mlContext, string folder, int imageSize, bool grey, int? width = null)
     {
-        var images = mlContext.Data.LoadImageFolder(folder, imageSize, imageSize, grey, skipUnreadable: false, compositeOnWhite: !grey);
+        var images = mlContext.Data.LoadImageFolder(folder, width ?? imageSize, imageSize, grey, skipUnreadable: false, compositeOnWhite: !grey);
         var names = images.GetColumn<ReadOnlyMemory<char>>(GanDataCatalog.LabelColumnName).Select(n => n.ToString())
             .Distinct().Order(StringComparer.Ordinal).ToList();
         if (names.Count < 2)
