@@ -138,6 +138,33 @@ public sealed class DomainTransferEncoder
     }
 
     /// <summary>
+    /// The encoder is fixed rather than trained: the tone of each cell of a <paramref name="toneCells"/> grid (the mean of
+    /// σ(luminance) over it), then the head's width at each of <paramref name="bands"/> heights, from the top: the share
+    /// of each horizontal band's pixels darker than white by more than a small step. It is meant for L_CONST between
+    /// domains on a white ground (emoji; photographs whitened first with <c>mlContext.Data.WhitenGround</c>):
+    /// with the features standardised per domain (the default), a head wider than the source's mean at a height asks
+    /// G(s) for one as much wider than the target's mean there, so the outline from crown to chin carries over in a few
+    /// numbers beside the tones, where <see cref="SilhouetteLayout"/>'s many outline cells outweigh its tones.
+    /// </summary>
+    /// <param name="toneCells">Tone cells along each side; it must divide <paramref name="bands"/>.</param>
+    /// <param name="bands">Bands from top to bottom, at least 2; it must divide the image's side.</param>
+    /// <returns>The encoder choice.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="toneCells"/> is not positive or does not divide <paramref name="bands"/>, or <paramref name="bands"/>
+    /// is under 2; bands that do not divide the image are refused when training starts.
+    /// </exception>
+    public static DomainTransferEncoder WidthProfile(int toneCells = 4, int bands = 8)
+    {
+        Networks.WidthProfileLayout.CheckCells(toneCells, bands);
+        var description = $"the width profile ({toneCells}×{toneCells} tone cells, {bands} bands)";
+        return new(description, source =>
+        {
+            var layers = Networks.WidthProfileLayout.Create(source.Image, toneCells, bands).to(source.Device);
+            return new FrozenEncoder(layers, source.Image, description, layers);
+        });
+    }
+
+    /// <summary>
     /// f is a TorchSharp module of your own, with its weights: e.g. an encoder learned without labels (an autoencoder's
     /// encoder, a GAN discriminator's hidden layers). It is frozen (eval mode, no gradients to its parameters) and
     /// exported to ONNX layer by layer, so its layers must be ones the library writes: Conv2d, ConvTranspose2d, Linear,

@@ -26,8 +26,11 @@ internal static class FacesToEmojiCommand
     // Trains on every photograph once per width factor, as --head-widths varies the emoji; the measures read the photographs as they are.
     private const string PhotographWidthsOption = "--photo-widths";
 
+    // The width profile's bands from top to bottom.
+    private const string ProfileBandsOption = "--profile-bands";
+
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette] [--constancy classifier|autoencoder|layout|silhouette (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [--head-widths W,W,... (1)] [" + PhotographWidthsOption + " W,W,... (1)] [" + LetterboxOption + " WIDTH] [" + WhitenGroundOption + " TOLERANCE [" + GroundStepOption + " X (0.02)]] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette|profile] [--constancy classifier|autoencoder|layout|silhouette|profile (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's and profile's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [" + ProfileBandsOption + " N (8)] [--head-widths W,W,... (1)] [" + PhotographWidthsOption + " W,W,... (1)] [" + LetterboxOption + " WIDTH] [" + WhitenGroundOption + " TOLERANCE [" + GroundStepOption + " X (0.02)]] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -102,7 +105,9 @@ internal static class FacesToEmojiCommand
     /// (<c>--layout-cells</c>), which holds where a picture is light and dark: hair, skin, background; with
     /// <c>--layout-contrast</c> each cell's local contrast too, which holds where the outlines are; or the silhouette
     /// layout, the tones of <c>--layout-cells</c> cells and where the head stands out from its ground on a grid of
-    /// <c>--silhouette-cells</c>, which holds the head's shape whichever of head and ground is the lighter.
+    /// <c>--silhouette-cells</c>, which holds the head's shape whichever of head and ground is the lighter; or the width
+    /// profile, the tones of <c>--layout-cells</c> cells and the head's width in each of <c>--profile-bands</c> bands,
+    /// for photographs on a white ground (<c>--whiten-ground</c>).
     /// </summary>
     private static DomainTransferEncoder? Encoder(CommandLine options, string option, int classCount) => options.Text(option) switch
     {
@@ -111,7 +116,8 @@ internal static class FacesToEmojiCommand
         "autoencoder" => DomainTransferEncoder.SourceAutoencoder(options.Number("--autoencoder-epochs", 200)!.Value),
         "layout" => DomainTransferEncoder.LuminanceLayout(options.Number("--layout-cells", 8)!.Value, options.Has(LayoutContrastFlag)),
         "silhouette" => DomainTransferEncoder.SilhouetteLayout(options.Number("--layout-cells", 4)!.Value, options.Number("--silhouette-cells", 8)!.Value),
-        var other => throw new ArgumentException($"{option}: expected classifier, autoencoder, layout or silhouette; found '{other}'."),
+        "profile" => DomainTransferEncoder.WidthProfile(options.Number("--layout-cells", 4)!.Value, options.Number(ProfileBandsOption, 8)!.Value),
+        var other => throw new ArgumentException($"{option}: expected classifier, autoencoder, layout, silhouette or profile; found '{other}'."),
     };
 
     /// <summary>

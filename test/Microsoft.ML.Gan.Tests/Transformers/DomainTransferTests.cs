@@ -217,6 +217,7 @@ public sealed class DomainTransferTests
     [DataRow(true, "tiny")]
     [DataRow(true, "layout")]
     [DataRow(true, "silhouette")]
+    [DataRow(true, "profile")]
     public void OnnxGraphOfGAfterFMatchesTorchSharpAndReplicatesGreySources(bool standardisePerDomain, string encoderName)
     {
         manual_seed(2);
@@ -226,6 +227,7 @@ public sealed class DomainTransferTests
         {
             "layout" => LuminanceLayout.Create(image, cells: 4, contrast: true),
             "silhouette" => SilhouetteLayout.Create(image, toneCells: 2, figureCells: 4),
+            "profile" => WidthProfileLayout.Create(image, toneCells: 2, bands: 4),
             _ => TinyEncoder(),
         };
         using var model = new DomainTransferModel(new FrozenEncoder(encoder, image, "f", owner: null), TinyOptions(totalVariationWeight: 0), CPU);
@@ -288,15 +290,21 @@ public sealed class DomainTransferTests
     }
 
     [TestMethod]
-    [DataRow(false)]
-    [DataRow(true)]
-    public void FixedLayoutAsTheConstancyEncoderTrainsAndTransfersThroughOnnx(bool silhouette)
+    [DataRow("layout")]
+    [DataRow("silhouette")]
+    [DataRow("profile")]
+    public void FixedLayoutAsTheConstancyEncoderTrainsAndTransfersThroughOnnx(string layout)
     {
         var mlContext = new MLContext(seed: 1);
         var source = Images(mlContext, 16, channels: 1, seed: 1);
         using var encoder = TinyEncoder();
         var options = SmallOptions(Images(mlContext, 16, channels: 3, seed: 2), DomainTransferEncoder.FromModule(encoder));
-        options.ConstancyEncoder = silhouette ? DomainTransferEncoder.SilhouetteLayout(toneCells: 2, figureCells: 4) : DomainTransferEncoder.LuminanceLayout(cells: 4);
+        options.ConstancyEncoder = layout switch
+        {
+            "silhouette" => DomainTransferEncoder.SilhouetteLayout(toneCells: 2, figureCells: 4),
+            "profile" => DomainTransferEncoder.WidthProfile(toneCells: 2, bands: 4),
+            _ => DomainTransferEncoder.LuminanceLayout(cells: 4),
+        };
 
         using var model = mlContext.Transforms.Gan.TrainDomainTransfer(options).Fit(source);
         var transferred = model.Transform(source).GetColumn<VBuffer<float>>("Transferred").Select(v => v.DenseValues().ToArray()).ToList();
