@@ -23,6 +23,9 @@ internal static class SilhouetteLayout
     /// <summary>How sharply a cell turns from ground to figure around <see cref="Threshold"/>.</summary>
     public const float Steepness = 20f;
 
+    private const string Name = "silhouette layout";
+    private const string FigureCells = "figure cells";
+
     // The tones are lifted by this much before the ReLU, which then passes them whole ([-1, 1] images), and lowered again after it.
     private const float Lift = 1f;
 
@@ -37,12 +40,7 @@ internal static class SilhouetteLayout
     public static Sequential Create(ImageShape image, int toneCells, int figureCells)
     {
         CheckCells(toneCells, figureCells);
-        if (image.Height != image.Width || image.Height % figureCells != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(figureCells), figureCells,
-                $"The silhouette layout splits a square image into figure cells × figure cells square cells; {figureCells} does not divide the {image} images.");
-        }
-        var cellSize = image.Height / figureCells;
+        var cellSize = ToneAndFigureGrid.CellSize(Name, image, figureCells, FigureCells);
         var (tones, figures) = (toneCells * toneCells, figureCells * figureCells);
         var cellMeans = nn.Conv2d(image.Channels, 1, cellSize, stride: cellSize);
         var split = nn.Linear(figures, tones + (2 * figures));
@@ -61,18 +59,7 @@ internal static class SilhouetteLayout
 
     /// <summary>Refuses grids the layout cannot have whatever the image: figure cells under 2, tone cells that do not divide them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The grids are such.</exception>
-    public static void CheckCells(int toneCells, int figureCells)
-    {
-        if (figureCells < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(figureCells), figureCells, "The silhouette layout needs at least 2 × 2 figure cells.");
-        }
-        if (toneCells < 1 || figureCells % toneCells != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(toneCells), toneCells,
-                $"The silhouette layout's tone cells must divide its {figureCells} figure cells along a side; found {toneCells}.");
-        }
-    }
+    public static void CheckCells(int toneCells, int figureCells) => ToneAndFigureGrid.Check(Name, toneCells, figureCells, FigureCells);
 
     /// <summary>
     /// Outputs 0 to tones − 1: each tone cell's mean of its figure cells plus <see cref="Lift"/>; then each figure cell

@@ -25,6 +25,8 @@ internal static class WidthProfileLayout
     public const float Steepness = 20f;
 
     private const float White = 1f;
+    private const string Name = "width profile";
+    private const string Bands = "bands";
 
     /// <summary>
     /// The layers for images of <paramref name="image"/>: [N, C, H, W] to [N, toneCells² + bands], every tone first,
@@ -37,12 +39,7 @@ internal static class WidthProfileLayout
     public static Sequential Create(ImageShape image, int toneCells, int bands)
     {
         CheckCells(toneCells, bands);
-        if (image.Height != image.Width || image.Height % bands != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(bands), bands,
-                $"The width profile cuts a square image into bands of whole rows; {bands} does not divide the {image} images.");
-        }
-        var cellSize = image.Height / bands;
+        var cellSize = ToneAndFigureGrid.CellSize(Name, image, bands, Bands);
         var readings = nn.Conv2d(image.Channels, 2, 1);
         var cellMeans = nn.Conv2d(2, 2, cellSize, stride: cellSize);
         var profile = nn.Linear(2 * bands * bands, (toneCells * toneCells) + bands);
@@ -59,18 +56,7 @@ internal static class WidthProfileLayout
 
     /// <summary>Refuses grids the profile cannot have whatever the image: bands under 2, tone cells that do not divide them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The grids are such.</exception>
-    public static void CheckCells(int toneCells, int bands)
-    {
-        if (bands < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(bands), bands, "The width profile needs at least 2 bands.");
-        }
-        if (toneCells < 1 || bands % toneCells != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(toneCells), toneCells,
-                $"The width profile's tone cells must divide its {bands} bands along a side; found {toneCells}.");
-        }
-    }
+    public static void CheckCells(int toneCells, int bands) => ToneAndFigureGrid.Check(Name, toneCells, bands, Bands);
 
     /// <summary>Map 0: the pixel's luminance; map 1: <see cref="Steepness"/> times its step below white, less the threshold.</summary>
     private static void SetReadings(Conv2d readings, Tensor shares)

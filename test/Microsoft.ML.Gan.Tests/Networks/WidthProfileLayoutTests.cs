@@ -76,9 +76,11 @@ public sealed class WidthProfileLayoutTests
     {
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => WidthProfileLayout.Create(new ImageShape(3, 16, 16), toneCells: 1, bands: 3));
         StringAssert.Contains(error.Message, "3×16×16");
+        Assert.AreEqual("bands", error.ParamName);
 
         error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => WidthProfileLayout.Create(new ImageShape(3, 16, 16), toneCells: 3, bands: 8));
         StringAssert.Contains(error.Message, "8 bands");
+        Assert.AreEqual("toneCells", error.ParamName);
 
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => DomainTransferEncoder.WidthProfile(toneCells: 1, bands: 1));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => DomainTransferEncoder.WidthProfile(toneCells: 0));
