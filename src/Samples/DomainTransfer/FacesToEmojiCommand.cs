@@ -10,7 +10,8 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// faces; then the f-constancy of the result beside random-pair baselines, and how well the heads' widths
 /// (<see cref="HeadWidthCarryOver"/>) and their skin and hair tones (<see cref="HeadToneCarryOver"/>) carry over, and
 /// how G's head width follows the same photographs made narrower and wider (<see cref="WidthSweep"/>, with its grid
-/// samples/width-sweep.png), in constancy.txt.
+/// samples/width-sweep.png), in constancy.txt; and the narrowest and widest heads beside G of them
+/// (<see cref="WidthExtremes"/>, samples/width-extremes.png).
 /// </summary>
 internal static class FacesToEmojiCommand
 {
@@ -67,6 +68,7 @@ internal static class FacesToEmojiCommand
         var widths = HeadWidthCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape);
         var skin = HeadToneCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Skin);
         var hair = HeadToneCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Hair);
+        WidthExtremes.Save(originals, model.SourceShape, transferred, model.TargetShape, Path.Combine(output, "samples", "width-extremes.png"));
         var sweep = WidthSweep.Run(mlContext, model, photographs, Path.Combine(output, "samples", "width-sweep.png"));
         var space = transfer.StandardiseFeaturesPerDomain
             ? "f standardised per domain: f(s) by the photographs' statistics, f(G(s)) and f(t) by the emoji's"

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Evaluation;
-using Microsoft.ML.Gan.Reporting;
 
 namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 
@@ -61,24 +60,13 @@ internal static class WidthSweep
     private static IEnumerable<float[]> AtFactor(IReadOnlyList<float[]> sweep, int index) =>
         sweep.Where((_, position) => position % Factors.Count == index);
 
-    /// <summary>Rows of a photograph at every factor, each followed by the row of G of them; grey photographs shown as RGB when G's images are.</summary>
+    /// <summary>Rows of a photograph at every factor, each followed by the row of G of them.</summary>
     private static void SaveGrid(IReadOnlyList<float[]> before, ImageShape sourceShape, IReadOnlyList<float[]> after, ImageShape targetShape,
         string path)
     {
-        var repeats = targetShape.Channels / sourceShape.Channels;
-        var pixels = new List<float>();
-        for (var start = 0; start < Math.Min(GridPhotographs * Factors.Count, before.Count); start += Factors.Count)
-        {
-            foreach (var photograph in before.Skip(start).Take(Factors.Count))
-            {
-                for (var repeat = 0; repeat < repeats; repeat++)
-                {
-                    pixels.AddRange(photograph);
-                }
-            }
-            pixels.AddRange(after.Skip(start).Take(Factors.Count).SelectMany(image => image));
-        }
-        ImageGrid.SavePng(pixels.ToArray(), pixels.Count / targetShape.Size, targetShape.Channels, targetShape.Height, targetShape.Width, path,
-            columns: Factors.Count, scale: Math.Max(1, 64 / targetShape.Height));
+        var rows = Enumerable.Range(0, Math.Min(GridPhotographs, before.Count / Factors.Count))
+            .Select(photograph => photograph * Factors.Count)
+            .Select(start => (before.Skip(start).Take(Factors.Count), after.Skip(start).Take(Factors.Count)));
+        BeforeAfterGrid.Save(rows, sourceShape, targetShape, Factors.Count, path);
     }
 }
