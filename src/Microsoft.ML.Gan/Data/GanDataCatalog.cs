@@ -122,12 +122,18 @@ public static class GanDataCatalog
         /// <param name="tolerance">How far from the ground's luminance a ground pixel may be, as a fraction of 255 (0 to 1).</param>
         /// <param name="step">How far the ground may step between neighbours, as a fraction of 255 (0 to 1).</param>
         /// <param name="pixelsColumnName">The pixels column.</param>
+        /// <param name="keptCentre">
+        /// The width and height of a centred ellipse the ground never enters, as fractions of the image's (0 to 1; 0, the
+        /// default, for none): for centred portraits whose skin may be as light as the ground, so that the middle of a face
+        /// stays face where its outline fades into the ground.
+        /// </param>
         /// <returns><paramref name="images"/> with the pixels column whitened, every other column as it is.</returns>
         /// <exception cref="ArgumentOutOfRangeException">
-        /// The pixels column is missing or not an image vector, or <paramref name="tolerance"/> or <paramref name="step"/>
-        /// is outside 0 to 1.
+        /// The pixels column is missing or not an image vector, or <paramref name="tolerance"/>, <paramref name="step"/>
+        /// or <paramref name="keptCentre"/> is outside 0 to 1.
         /// </exception>
-        public IDataView WhitenGround(IDataView images, float tolerance = 0.12f, float step = 0.02f, string pixelsColumnName = PixelsColumnName)
+        public IDataView WhitenGround(IDataView images, float tolerance = 0.12f, float step = 0.02f, string pixelsColumnName = PixelsColumnName,
+            float keptCentre = 0)
         {
             ArgumentNullException.ThrowIfNull(catalog);
             ArgumentNullException.ThrowIfNull(images);
@@ -140,8 +146,12 @@ public static class GanDataCatalog
             {
                 throw new ArgumentOutOfRangeException(nameof(step), step, "The ground step is a fraction of 255, from 0 to 1.");
             }
+            if (!(keptCentre >= 0 && keptCentre <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(keptCentre), keptCentre, "The kept centre is a fraction of the image's width and height, from 0 to 1.");
+            }
             return PixelMapping.Apply(new MLContext(), images, pixelsColumnName, shape, shape,
-                pixels => GroundWhitening.Apply(pixels, shape, tolerance * WhiteLevel, step * WhiteLevel, WhiteLevel));
+                pixels => GroundWhitening.Apply(pixels, shape, tolerance * WhiteLevel, step * WhiteLevel, WhiteLevel, keptCentre));
         }
 
         /// <summary>

@@ -5,7 +5,9 @@ namespace Microsoft.ML.Gan.Data;
 /// the ground's grain. The ground grows from the top, left and right edges (the bottom edge seeds nothing, since a body
 /// meets it) through 4-neighbours, each within a tolerance of the ground's luminance (<see cref="ImageLuminance.Ground"/>)
 /// and at most a step from the neighbour it grew from, so that it follows a gradual change of lighting but stops at a
-/// head's outline even where shadowed skin is as dark as the ground. The ground turns white in every channel; the rest,
+/// head's outline even where shadowed skin is as dark as the ground. A centred ellipse can be kept from the ground
+/// too, for portraits whose face is centred and whose skin may be as light as the ground (the ORL's): a face's
+/// middle then stays face where its outline fades into the ground. The ground turns white in every channel; the rest,
 /// the head and whatever the ground does not reach, is kept. This gives photographs on a dark ground the white ground
 /// emoji have, so that a head's tones and outline read the same way in both domains.
 /// </summary>
@@ -16,10 +18,11 @@ internal static class GroundWhitening
     /// <summary>
     /// <paramref name="image"/> (planar <paramref name="shape"/>, 0..<paramref name="white"/>) with its ground set to
     /// <paramref name="white"/>: the pixels reached from the top, left and right edges through pixels within
-    /// <paramref name="tolerance"/> of the ground's luminance, each at most <paramref name="step"/> from the last.
+    /// <paramref name="tolerance"/> of the ground's luminance, each at most <paramref name="step"/> from the last, and
+    /// outside the centred ellipse <paramref name="keptCentre"/> of the width and the height across (0: none).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> or <paramref name="step"/> is negative or not finite.</exception>
-    public static float[] Apply(ReadOnlySpan<float> image, ImageShape shape, float tolerance, float step, float white)
+    public static float[] Apply(ReadOnlySpan<float> image, ImageShape shape, float tolerance, float step, float white, float keptCentre = 0)
     {
         if (!(tolerance >= 0 && float.IsFinite(tolerance)))
         {
@@ -46,7 +49,7 @@ internal static class GroundWhitening
         while (pending.TryPop(out var pixel))
         {
             var (y, x) = (pixel / width, pixel % width);
-            if (isGround[pixel] || Math.Abs(smoothed[pixel] - ground) > tolerance)
+            if (isGround[pixel] || Math.Abs(smoothed[pixel] - ground) > tolerance || InEllipse(y, x, height, width, keptCentre))
             {
                 continue;
             }
@@ -69,6 +72,18 @@ internal static class GroundWhitening
             }
         }
         return whitened;
+    }
+
+    /// <summary>Whether the pixel's centre lies inside the centred ellipse <paramref name="fraction"/> of the image's width and height across.</summary>
+    private static bool InEllipse(int y, int x, int height, int width, float fraction)
+    {
+        if (fraction == 0)
+        {
+            return false;
+        }
+        var down = (y + 0.5 - (height / 2.0)) / (fraction * height / 2.0);
+        var across = (x + 0.5 - (width / 2.0)) / (fraction * width / 2.0);
+        return (down * down) + (across * across) < 1;
     }
 
     /// <summary>Each pixel of <paramref name="luminance"/> averaged over its 3 × 3 neighbourhood (what of it lies in the image), which evens out a ground's grain.</summary>

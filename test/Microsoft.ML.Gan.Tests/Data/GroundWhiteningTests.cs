@@ -83,6 +83,23 @@ public sealed class GroundWhiteningTests
     }
 
     [TestMethod]
+    public void AKeptCentreStaysWhereTheGroundWouldReachItAndTheRestTurnsWhite()
+    {
+        // A face as light as the ground (its outline fades into it), from row 4 down: without a kept centre all of it is ground.
+        var image = Portrait((4, 16, 4, 12, Ground + 5));
+
+        var open = GroundWhitening.Apply(image, Shape, tolerance: 20, step: White, White);
+        var kept = GroundWhitening.Apply(image, Shape, tolerance: 20, step: White, White, keptCentre: 0.5f);
+
+        Assert.AreEqual(White, At(open, 8, 8), "the open ground reaches the face's middle");
+        Assert.AreEqual(Ground + 5, At(kept, 8, 8), "the centre, inside the ellipse 8 pixels across");
+        Assert.AreEqual(Ground + 5, At(kept, 5, 8), "the ellipse's top row");
+        Assert.AreEqual(White, At(kept, 3, 8), "above the ellipse");
+        Assert.AreEqual(White, At(kept, 8, 3), "left of the ellipse");
+        Assert.AreEqual(White, At(kept, 4, 5), "the ellipse's corner is outside it");
+    }
+
+    [TestMethod]
     public void EveryChannelOfAGroundPixelTurnsWhite()
     {
         var colour = new ImageShape(3, 16, 16);

@@ -52,6 +52,19 @@ public sealed class WhitenGroundTests
     }
 
     [TestMethod]
+    [DataRow(-0.1f)]
+    [DataRow(1.5f)]
+    [DataRow(float.NaN)]
+    public void KeptCentreOutsideZeroToOneIsRefused(float keptCentre)
+    {
+        var mlContext = new MLContext(seed: 1);
+        var portraits = mlContext.Data.LoadFromEnumerable([new Portrait { Pixels = Head() }]);
+
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Data.WhitenGround(portraits, keptCentre: keptCentre));
+        Assert.AreEqual("keptCentre", error.ParamName);
+    }
+
+    [TestMethod]
     public void AColumnThatIsNoImageIsRefusedByName()
     {
         var mlContext = new MLContext(seed: 1);
