@@ -98,11 +98,7 @@ public sealed class DomainTransferEncoder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cells);
         var description = $"the luminance {(contrast ? "and contrast " : "")}layout ({cells}×{cells} cells)";
-        return new(description, source =>
-        {
-            var layers = Networks.LuminanceLayout.Create(source.Image, cells, contrast).to(source.Device);
-            return new FrozenEncoder(layers, source.Image, description, layers);
-        });
+        return FixedLayout(description, image => Networks.LuminanceLayout.Create(image, cells, contrast));
     }
 
     /// <summary>
@@ -130,11 +126,7 @@ public sealed class DomainTransferEncoder
     {
         Networks.SilhouetteLayout.CheckCells(toneCells, figureCells);
         var description = $"the silhouette layout ({toneCells}×{toneCells} tone cells, {figureCells}×{figureCells} silhouette cells)";
-        return new(description, source =>
-        {
-            var layers = Networks.SilhouetteLayout.Create(source.Image, toneCells, figureCells).to(source.Device);
-            return new FrozenEncoder(layers, source.Image, description, layers);
-        });
+        return FixedLayout(description, image => Networks.SilhouetteLayout.Create(image, toneCells, figureCells));
     }
 
     /// <summary>
@@ -157,11 +149,7 @@ public sealed class DomainTransferEncoder
     {
         Networks.WidthProfileLayout.CheckCells(toneCells, bands);
         var description = $"the width profile ({toneCells}×{toneCells} tone cells, {bands} bands)";
-        return new(description, source =>
-        {
-            var layers = Networks.WidthProfileLayout.Create(source.Image, toneCells, bands).to(source.Device);
-            return new FrozenEncoder(layers, source.Image, description, layers);
-        });
+        return FixedLayout(description, image => Networks.WidthProfileLayout.Create(image, toneCells, bands));
     }
 
     /// <summary>
@@ -177,6 +165,14 @@ public sealed class DomainTransferEncoder
         ArgumentNullException.ThrowIfNull(layers);
         return new("a user-supplied TorchSharp module", source => new FrozenEncoder(layers.to(source.Device), source.Image, "a user-supplied TorchSharp module"));
     }
+
+    /// <summary>A fixed encoder with nothing to train: the layers <paramref name="create"/> builds for the run's images, on its device.</summary>
+    private static DomainTransferEncoder FixedLayout(string description, Func<ImageShape, Sequential> create) =>
+        new(description, source =>
+        {
+            var layers = create(source.Image).to(source.Device);
+            return new FrozenEncoder(layers, source.Image, description, layers);
+        });
 
     /// <summary>Builds and freezes f for a run.</summary>
     internal FrozenEncoder Create(EncoderSource source) => _create(source);
