@@ -16,13 +16,44 @@ internal sealed record CarryOver(double Correlation, Spread Photographs, Spread 
     public static CarryOver Of(IReadOnlyList<float[]> photographs, ImageShape photographShape,
         IReadOnlyList<float[]> transferred, ImageShape transferredShape, Func<float[], ImageShape, double> measure)
     {
+        var (before, after) = Measured(photographs, photographShape, transferred, transferredShape, measure);
+        return Between(before, after);
+    }
+
+    /// <summary>
+    /// As <see cref="Of"/>, over groups of photographs rather than single ones: the mean measure of each group of
+    /// <paramref name="photographs"/> and of G of them (<paramref name="groups"/> names each photograph's group, such as
+    /// its person), and the correlation of the group means, so that what varies from one photograph of a group to the
+    /// next (pose, expression, lighting) averages out and what sets the groups apart is left.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The lists differ in length, or the photographs fall in fewer than two groups.
+    /// </exception>
+    public static CarryOver OfGroupMeans(IReadOnlyList<float[]> photographs, ImageShape photographShape,
+        IReadOnlyList<float[]> transferred, ImageShape transferredShape, IReadOnlyList<int> groups, Func<float[], ImageShape, double> measure)
+    {
+        if (groups.Count != photographs.Count)
+        {
+            throw new ArgumentException($"Each photograph needs its group; found {photographs.Count} photographs and {groups.Count} groups.");
+        }
+        if (groups.Distinct().Count() < 2)
+        {
+            throw new ArgumentException($"A carry-over of group means is measured over two or more groups; found {groups.Distinct().Count()}.");
+        }
+        var (before, after) = Measured(photographs, photographShape, transferred, transferredShape, measure);
+        var byGroup = Enumerable.Range(0, groups.Count).GroupBy(index => groups[index]).ToList();
+        return Between(byGroup.Select(group => group.Average(index => before[index])).ToList(),
+            byGroup.Select(group => group.Average(index => after[index])).ToList());
+    }
+
+    private static (List<double> Before, List<double> After) Measured(IReadOnlyList<float[]> photographs, ImageShape photographShape,
+        IReadOnlyList<float[]> transferred, ImageShape transferredShape, Func<float[], ImageShape, double> measure)
+    {
         if (photographs.Count != transferred.Count || photographs.Count < 2)
         {
             throw new ArgumentException($"A carry-over is measured over two or more photographs and as many transferred images; found {photographs.Count} and {transferred.Count}.");
         }
-        var before = photographs.Select(image => measure(image, photographShape)).ToList();
-        var after = transferred.Select(image => measure(image, transferredShape)).ToList();
-        return Between(before, after);
+        return (photographs.Select(image => measure(image, photographShape)).ToList(), transferred.Select(image => measure(image, transferredShape)).ToList());
     }
 
     private static CarryOver Between(IReadOnlyList<double> photographs, IReadOnlyList<double> transferred)

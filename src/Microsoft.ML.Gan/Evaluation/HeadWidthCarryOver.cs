@@ -30,6 +30,15 @@ internal static class HeadWidthCarryOver
         IReadOnlyList<float[]> transferred, ImageShape transferredShape) =>
         CarryOver.Of(photographs, photographShape, transferred, transferredShape, Width);
 
+    /// <summary>
+    /// As <see cref="Measure"/>, over each person's mean width (<paramref name="people"/> names each photograph's
+    /// person), so that whether face shape carries over from one person to the next is read apart from pose.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length, or the photographs are of fewer than two people.</exception>
+    public static CarryOver MeasureByPerson(IReadOnlyList<float[]> photographs, ImageShape photographShape,
+        IReadOnlyList<float[]> transferred, ImageShape transferredShape, IReadOnlyList<int> people) =>
+        CarryOver.OfGroupMeans(photographs, photographShape, transferred, transferredShape, people, Width);
+
     /// <summary>The head's width in pixels in <paramref name="image"/> (planar <paramref name="shape"/>, 0..255).</summary>
     public static double Width(float[] image, ImageShape shape)
     {

@@ -56,7 +56,7 @@ internal sealed class DomainTransferTraining : IDisposable
             foreach (var encoder in _model.Encoders)
             {
                 encoder.StandardisePerDomain(
-                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_source), floor, "source data"),
+                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_source), floor, "source data", _settings.SourceExaggeration),
                     FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_target), floor, "target data"));
             }
         }

@@ -36,6 +36,8 @@ public sealed class DomainTransferOptions
         public const bool StandardiseFeaturesPerDomain = true;
         /// <summary>The smallest deviation of a standardised feature, as a fraction of the domain's mean deviation: 0.01.</summary>
         public const double SmallestFeatureDeviation = 0.01;
+        /// <summary>What the source's standardised features are multiplied by: 1, as measured.</summary>
+        public const double SourceFeatureExaggeration = 1;
         /// <summary>Channel width of g's last hidden map and of the discriminator's first.</summary>
         public const int Width = 64;
         /// <summary>Source images in each epoch's before/after grid.</summary>
@@ -153,6 +155,14 @@ public sealed class DomainTransferOptions
     /// </summary>
     public double SmallestFeatureDeviation = Defaults.SmallestFeatureDeviation;
 
+    /// <summary>
+    /// When features are standardised per domain, what the source's standardised features are multiplied by before g
+    /// and L_CONST read them: 1 (the default) maps a source image one σ from the source's mean to one σ from the
+    /// target's; 2 to two, a caricature that widens G's differences from image to image where the source's own are
+    /// small (faces that differ little in width, say). Must be 1 when features are not standardised.
+    /// </summary>
+    public double SourceFeatureExaggeration = Defaults.SourceFeatureExaggeration;
+
     /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
     public int Width = Defaults.Width;
 
@@ -221,6 +231,16 @@ public sealed class DomainTransferOptions
         {
             throw new ArgumentOutOfRangeException(nameof(SmallestFeatureDeviation), SmallestFeatureDeviation,
                 "The smallest feature deviation is a fraction of the mean deviation: a positive, finite number.");
+        }
+        if (!(SourceFeatureExaggeration > 0 && double.IsFinite(SourceFeatureExaggeration)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SourceFeatureExaggeration), SourceFeatureExaggeration,
+                "The source's features are multiplied by a positive, finite number.");
+        }
+        if (SourceFeatureExaggeration != 1 && !StandardiseFeaturesPerDomain)
+        {
+            throw new ArgumentException($"{nameof(SourceFeatureExaggeration)} ({SourceFeatureExaggeration}) multiplies standardised features; set {nameof(StandardiseFeaturesPerDomain)} too.",
+                nameof(SourceFeatureExaggeration));
         }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width, nameof(Width));
         ArgumentOutOfRangeException.ThrowIfNegative(GeneratorAverageDecay, nameof(GeneratorAverageDecay));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.ML.Data;
 using Microsoft.ML.Gan.Data;
 using Microsoft.ML.Gan.Evaluation;
 
@@ -11,7 +12,8 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// (<see cref="HeadWidthCarryOver"/>) and their skin and hair tones (<see cref="HeadToneCarryOver"/>) carry over, and
 /// how G's head width follows the same photographs made narrower and wider (<see cref="WidthSweep"/>, with its grid
 /// samples/width-sweep.png), in constancy.txt; and the narrowest and widest heads beside G of them
-/// (<see cref="WidthExtremes"/>, samples/width-extremes.png).
+/// (<see cref="WidthExtremes"/>, samples/width-extremes.png), and the people of the narrowest and widest mean width
+/// (samples/width-extremes-by-person.png).
 /// </summary>
 internal static class FacesToEmojiCommand
 {
@@ -66,10 +68,14 @@ internal static class FacesToEmojiCommand
         var constancy = model.MeasureConstancy(photographs, target, seed: seed);
         var originals = VectorColumn.Read(photographs, model.InputColumnName).ToList();
         var transferred = VectorColumn.Read(model.Transform(photographs), model.OutputColumnName).ToList();
+        var people = photographs.GetColumn<float>(GanDataCatalog.LabelColumnName).Select(label => (int)label).ToList();
         var widths = HeadWidthCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape);
+        var widthsByPerson = HeadWidthCarryOver.MeasureByPerson(originals, model.SourceShape, transferred, model.TargetShape, people);
         var skin = HeadToneCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Skin);
         var hair = HeadToneCarryOver.Measure(originals, model.SourceShape, transferred, model.TargetShape, HeadToneCarryOver.Hair);
         WidthExtremes.Save(originals, model.SourceShape, transferred, model.TargetShape, Path.Combine(output, "samples", "width-extremes.png"));
+        WidthExtremes.SaveByPerson(originals, model.SourceShape, transferred, model.TargetShape, people,
+            Path.Combine(output, "samples", "width-extremes-by-person.png"));
         var sweep = WidthSweep.Run(mlContext, model, photographs, Path.Combine(output, "samples", "width-sweep.png"));
         var space = transfer.StandardiseFeaturesPerDomain
             ? "f standardised per domain: f(s) by the photographs' statistics, f(G(s)) and f(t) by the emoji's"
@@ -84,6 +90,10 @@ internal static class FacesToEmojiCommand
             photographs                   {widths.Photographs.Mean:F1} ± {widths.Photographs.Deviation:F1}
             transferred G(s)              {widths.Transferred.Mean:F1} ± {widths.Transferred.Deviation:F1}
             correlation                   {widths.Correlation:F3}
+            each person's mean, over {people.Distinct().Count()} people
+            photographs                   {widthsByPerson.Photographs.Mean:F1} ± {widthsByPerson.Photographs.Deviation:F1}
+            transferred G(s)              {widthsByPerson.Transferred.Mean:F1} ± {widthsByPerson.Transferred.Deviation:F1}
+            correlation                   {widthsByPerson.Correlation:F3}
 
             mean luminance (0..255) of skin ({HeadToneCarryOver.Skin}) and hair ({HeadToneCarryOver.Hair})
             skin: photographs             {skin.Photographs.Mean:F1} ± {skin.Photographs.Deviation:F1}

@@ -6,12 +6,16 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// <summary>
 /// The photographs of the narrowest and the widest heads (<see cref="HeadWidthCarryOver.Width"/>), each row above the
 /// row of G of them, so that whether a face's natural width carries over can be seen rather than read from a
-/// correlation: narrowest first, from the narrowest; then widest, from the widest.
+/// correlation: narrowest first, from the narrowest; then widest, from the widest. The same by person, from each
+/// person's mean width, shows whether face shape sets people apart once pose averages out.
 /// </summary>
 internal static class WidthExtremes
 {
     /// <summary>How many photographs each of the two ends shows.</summary>
     public const int PerEnd = 8;
+
+    /// <summary>How many people each of the two ends of the grid by person shows.</summary>
+    public const int PeoplePerEnd = 3;
 
     /// <summary>
     /// Saves the grid of <paramref name="photographs"/> and <paramref name="transferred"/> (G of each, in the same order)
@@ -26,5 +30,28 @@ internal static class WidthExtremes
         var widest = byWidth.AsEnumerable().Reverse().Take(ends).ToList();
         var rows = new[] { narrowest, widest }.Select(end => (end.Select(index => photographs[index]), end.Select(index => transferred[index])));
         BeforeAfterGrid.Save(rows, sourceShape, targetShape, ends, path);
+    }
+
+    /// <summary>
+    /// Saves the grid of the <see cref="PeoplePerEnd"/> people (<paramref name="people"/> names each photograph's) of
+    /// the narrowest mean head width, from the narrowest, and then of the widest, from the widest: a row of up to
+    /// <see cref="PerEnd"/> photographs of each person above the row of G of them, to <paramref name="path"/>.
+    /// </summary>
+    public static void SaveByPerson(IReadOnlyList<float[]> photographs, ImageShape sourceShape, IReadOnlyList<float[]> transferred,
+        ImageShape targetShape, IReadOnlyList<int> people, string path)
+    {
+        var byWidth = Enumerable.Range(0, photographs.Count).GroupBy(index => people[index])
+            .OrderBy(person => person.Average(index => HeadWidthCarryOver.Width(photographs[index], sourceShape)))
+            .Select(person => person.Take(PerEnd).ToList()).ToList();
+        var ends = Math.Min(PeoplePerEnd, byWidth.Count / 2);
+        var columns = byWidth.Max(person => person.Count);
+        var shown = byWidth.Take(ends).Concat(byWidth.AsEnumerable().Reverse().Take(ends));
+        // A person with fewer photographs than the widest row is padded with white, so that every row starts a grid row.
+        var blank = Enumerable.Repeat(255f, sourceShape.Size).ToArray();
+        var blankTransferred = Enumerable.Repeat(255f, targetShape.Size).ToArray();
+        var rows = shown.Select(person => (
+            person.Select(index => photographs[index]).Concat(Enumerable.Repeat(blank, columns - person.Count)),
+            person.Select(index => transferred[index]).Concat(Enumerable.Repeat(blankTransferred, columns - person.Count))));
+        BeforeAfterGrid.Save(rows, sourceShape, targetShape, columns, path);
     }
 }

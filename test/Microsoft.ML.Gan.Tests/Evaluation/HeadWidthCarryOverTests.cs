@@ -57,6 +57,36 @@ public sealed class HeadWidthCarryOverTests
     }
 
     [TestMethod]
+    public void ByPersonCorrelatesEachPersonsMeanWidthSoPoseNoiseAveragesOut()
+    {
+        // Person 0's photographs are 2 and 4 wide (mean 3), person 1's 4 and 6 (mean 5); G gives person 0 heads of 4 and
+        // 0 (mean 2) and person 1 heads of 2 and 6 (mean 4): photograph by photograph the widths hardly go together, but
+        // the people's means do.
+        var faces = new[] { Face(2), Face(4), Face(4), Face(6) };
+        var heads = new[] { EmojiHead(4), EmojiHead(0), EmojiHead(2), EmojiHead(6) };
+
+        var byPhotograph = HeadWidthCarryOver.Measure(faces, Photograph, heads, Emoji);
+        var byPerson = HeadWidthCarryOver.MeasureByPerson(faces, Photograph, heads, Emoji, [0, 0, 1, 1]);
+
+        Assert.IsLessThan(0.5, byPhotograph.Correlation);
+        Assert.AreEqual(1, byPerson.Correlation, 1e-9);
+        Assert.AreEqual(4, byPerson.Photographs.Mean, 1e-9);
+        Assert.AreEqual(1, byPerson.Transferred.Deviation, 1e-9);
+    }
+
+    [TestMethod]
+    public void ByPersonRefusesASinglePersonAndMissingPeople()
+    {
+        var faces = new[] { Face(2), Face(4) };
+        var heads = new[] { EmojiHead(1), EmojiHead(3) };
+
+        var onePerson = Assert.ThrowsExactly<ArgumentException>(() => HeadWidthCarryOver.MeasureByPerson(faces, Photograph, heads, Emoji, [0, 0]));
+        var missing = Assert.ThrowsExactly<ArgumentException>(() => HeadWidthCarryOver.MeasureByPerson(faces, Photograph, heads, Emoji, [0]));
+        StringAssert.Contains(onePerson.Message, "found 1");
+        StringAssert.Contains(missing.Message, "2 photographs and 1 groups");
+    }
+
+    [TestMethod]
     public void ListsOfDifferentLengthsAreRefused()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(

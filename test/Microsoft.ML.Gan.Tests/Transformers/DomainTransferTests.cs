@@ -374,6 +374,7 @@ public sealed class DomainTransferTests
     [DataRow(nameof(DomainTransferOptions.DiscriminatorDropout))]
     [DataRow(nameof(DomainTransferOptions.GeneratorAverageDecay))]
     [DataRow(nameof(DomainTransferOptions.SmallestFeatureDeviation))]
+    [DataRow(nameof(DomainTransferOptions.SourceFeatureExaggeration))]
     public void OutOfRangeOptionIsRefusedByName(string option)
     {
         var mlContext = new MLContext(seed: 1);
@@ -385,10 +386,25 @@ public sealed class DomainTransferTests
             case nameof(DomainTransferOptions.GeneratorSteps): options.GeneratorSteps = 0; break;
             case nameof(DomainTransferOptions.GeneratorAverageDecay): options.GeneratorAverageDecay = 1; break;
             case nameof(DomainTransferOptions.SmallestFeatureDeviation): options.SmallestFeatureDeviation = double.NaN; break;
+            case nameof(DomainTransferOptions.SourceFeatureExaggeration): options.SourceFeatureExaggeration = 0; break;
             default: options.DiscriminatorDropout = 1; break;
         }
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
         Assert.AreEqual(option, error.ParamName);
+    }
+
+    [TestMethod]
+    public void ExaggerationOfFeaturesThatAreNotStandardisedIsRefused()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var encoder = TinyEncoder();
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), DomainTransferEncoder.FromModule(encoder));
+        options.StandardiseFeaturesPerDomain = false;
+        options.SourceFeatureExaggeration = 2;
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
+        Assert.AreEqual(nameof(DomainTransferOptions.SourceFeatureExaggeration), error.ParamName);
+        StringAssert.Contains(error.Message, nameof(DomainTransferOptions.StandardiseFeaturesPerDomain));
     }
 
     private sealed class TextRow
