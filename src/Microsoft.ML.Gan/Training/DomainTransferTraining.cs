@@ -55,8 +55,9 @@ internal sealed class DomainTransferTraining : IDisposable
         {
             foreach (var encoder in _model.Encoders)
             {
+                var (gain, gainedFrom) = encoder.Frozen.ShapeFeaturesFrom is { } shape ? (_settings.SourceShapeExaggeration, shape) : (1, 0);
                 encoder.StandardisePerDomain(
-                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_source), floor, "source data", _settings.SourceExaggeration),
+                    FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_source), floor, "source data", gain, gainedFrom),
                     FeatureStandardisation.Measure(encoder.Frozen, FirstBatches(_target), floor, "target data"));
             }
         }

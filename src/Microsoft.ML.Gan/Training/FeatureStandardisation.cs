@@ -22,12 +22,12 @@ internal sealed class FeatureStandardisation : IDisposable
     /// [-1, 1]; each is disposed once read), one batch at a time, so memory stays that of a batch. A σ below
     /// <paramref name="smallestRelativeDeviation"/> of the mean σ (a feature that hardly varies in the domain, such as a
     /// ReLU unit that never fires) is raised to it, so that such a feature is not blown up when another domain's images move it.
-    /// The standardised features are multiplied by <paramref name="gain"/>: above 1 it exaggerates each image's departure
-    /// from the domain's mean.
+    /// The standardised features from index <paramref name="gainedFrom"/> on are multiplied by <paramref name="gain"/>:
+    /// above 1 it exaggerates each image's departure from the domain's mean in those features.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="images"/> holds fewer than two images.</exception>
     public static FeatureStandardisation Measure(FrozenEncoder encoder, IEnumerable<Tensor> images, double smallestRelativeDeviation, string domainName,
-        double gain = 1)
+        double gain = 1, int gainedFrom = 0)
     {
         using var noGrad = no_grad();
         Tensor? sum = null, squares = null;
@@ -53,7 +53,8 @@ internal sealed class FeatureStandardisation : IDisposable
             using var mean = sum.div(count);
             using var deviation = squares.div(count).sub_(mean.square()).clamp_min_(0).sqrt_();
             using var floor = deviation.mean().mul_(smallestRelativeDeviation);
-            using var scale = deviation.maximum(floor).reciprocal_().mul_(gain);
+            using var scale = deviation.maximum(floor).reciprocal_();
+            scale.narrow(0, gainedFrom, encoder.FeatureCount - gainedFrom).mul_(gain);
             var affine = nn.Linear(encoder.FeatureCount, encoder.FeatureCount);
             affine.weight!.set_(diag(scale).to(float32).to(sum.device));
             affine.bias!.set_(mean.mul(scale).neg_().to(float32).to(sum.device));

@@ -16,9 +16,11 @@ internal sealed class FrozenEncoder : IDisposable
     /// <summary>
     /// Freezes <paramref name="layers"/>, which read images of <paramref name="image"/> in [-1, 1] and write one feature
     /// vector per image; <paramref name="owner"/>, when given, is disposed with the encoder (the caller keeps a module it passed in).
+    /// <paramref name="shapeFeaturesFrom"/> is the index from which its features describe the image's shape rather than
+    /// its tones, null when they are not told apart.
     /// </summary>
     /// <exception cref="ArgumentException">The layers do not map such images to [N, features], or cannot be exported.</exception>
-    public FrozenEncoder(Sequential layers, ImageShape image, string description, IDisposable? owner = null)
+    public FrozenEncoder(Sequential layers, ImageShape image, string description, IDisposable? owner = null, int? shapeFeaturesFrom = null)
     {
         Layers = layers;
         Image = image;
@@ -40,7 +42,18 @@ internal sealed class FrozenEncoder : IDisposable
                 $"The encoder f must map images [N, {image.Channels}, {image.Height}, {image.Width}] to features [N, F]; found an output of shape [{string.Join(", ", probe.shape)}].");
         }
         FeatureCount = (int)probe.shape[1];
+        if (shapeFeaturesFrom is < 0 || shapeFeaturesFrom >= FeatureCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shapeFeaturesFrom), shapeFeaturesFrom, $"The shape features start within the encoder's {FeatureCount} features.");
+        }
+        ShapeFeaturesFrom = shapeFeaturesFrom;
     }
+
+    /// <summary>
+    /// The index from which the features describe the image's shape (the width profile's bands, the silhouette's
+    /// cells) rather than its tones; null when the encoder does not tell the two apart.
+    /// </summary>
+    public int? ShapeFeaturesFrom { get; }
 
     /// <summary>The layers, frozen.</summary>
     public Sequential Layers { get; }

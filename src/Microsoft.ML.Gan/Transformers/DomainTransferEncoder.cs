@@ -23,14 +23,21 @@ public sealed class DomainTransferEncoder
 
     private readonly Func<EncoderSource, FrozenEncoder> _create;
 
-    private DomainTransferEncoder(string description, Func<EncoderSource, FrozenEncoder> create)
+    private DomainTransferEncoder(string description, Func<EncoderSource, FrozenEncoder> create, bool separatesShape = false)
     {
         Description = description;
         _create = create;
+        SeparatesShape = separatesShape;
     }
 
     /// <summary>Which encoder this is, for logs and reports.</summary>
     public string Description { get; }
+
+    /// <summary>
+    /// Whether some of its features describe the image's shape apart from its tones (<see cref="WidthProfile"/>'s
+    /// bands, <see cref="SilhouetteLayout"/>'s cells), which <see cref="DomainTransferOptions.SourceShapeExaggeration"/> multiplies.
+    /// </summary>
+    public bool SeparatesShape { get; }
 
     /// <summary>
     /// f is the feature layers of the library's LeNet-like classifier (<see cref="DigitClassifier"/>'s network), trained
@@ -126,7 +133,7 @@ public sealed class DomainTransferEncoder
     {
         Networks.SilhouetteLayout.CheckCells(toneCells, figureCells);
         var description = $"the silhouette layout ({toneCells}×{toneCells} tone cells, {figureCells}×{figureCells} silhouette cells)";
-        return FixedLayout(description, image => Networks.SilhouetteLayout.Create(image, toneCells, figureCells));
+        return FixedLayout(description, image => Networks.SilhouetteLayout.Create(image, toneCells, figureCells), shapeFeaturesFrom: toneCells * toneCells);
     }
 
     /// <summary>
@@ -149,7 +156,7 @@ public sealed class DomainTransferEncoder
     {
         Networks.WidthProfileLayout.CheckCells(toneCells, bands);
         var description = $"the width profile ({toneCells}×{toneCells} tone cells, {bands} bands)";
-        return FixedLayout(description, image => Networks.WidthProfileLayout.Create(image, toneCells, bands));
+        return FixedLayout(description, image => Networks.WidthProfileLayout.Create(image, toneCells, bands), shapeFeaturesFrom: toneCells * toneCells);
     }
 
     /// <summary>
@@ -166,13 +173,16 @@ public sealed class DomainTransferEncoder
         return new("a user-supplied TorchSharp module", source => new FrozenEncoder(layers.to(source.Device), source.Image, "a user-supplied TorchSharp module"));
     }
 
-    /// <summary>A fixed encoder with nothing to train: the layers <paramref name="create"/> builds for the run's images, on its device.</summary>
-    private static DomainTransferEncoder FixedLayout(string description, Func<ImageShape, Sequential> create) =>
+    /// <summary>
+    /// A fixed encoder with nothing to train: the layers <paramref name="create"/> builds for the run's images, on its
+    /// device; its features from <paramref name="shapeFeaturesFrom"/> on describe shape, when that is given.
+    /// </summary>
+    private static DomainTransferEncoder FixedLayout(string description, Func<ImageShape, Sequential> create, int? shapeFeaturesFrom = null) =>
         new(description, source =>
         {
             var layers = create(source.Image).to(source.Device);
-            return new FrozenEncoder(layers, source.Image, description, layers);
-        });
+            return new FrozenEncoder(layers, source.Image, description, layers, shapeFeaturesFrom);
+        }, separatesShape: shapeFeaturesFrom is not null);
 
     /// <summary>Builds and freezes f for a run.</summary>
     internal FrozenEncoder Create(EncoderSource source) => _create(source);

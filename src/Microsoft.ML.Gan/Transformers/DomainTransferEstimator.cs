@@ -66,9 +66,9 @@ public sealed class DomainTransferEstimator : IEstimator<DomainTransferTransform
         using var samples = SampleImages(sourceAsTarget, targetShape);
         var title = "Domain transfer";
         var identity = string.Create(CultureInfo.InvariantCulture,
-            $"DTN {sourceShape} → {targetShape}, f: {Described(model.Encoder)}, L_CONST: {Described(model.ConstancyEncoder)}{(_options.ConstancyOverClasses ? " over classes" : "")}, width {_options.Width}, D batch norm {_options.DiscriminatorBatchNorm}, D dropout {_options.DiscriminatorDropout}, features standardised per domain {_options.StandardiseFeaturesPerDomain} (σ floor {_options.SmallestFeatureDeviation} of the mean{(_options.SourceFeatureExaggeration != 1 ? ", source exaggerated ×" + _options.SourceFeatureExaggeration.ToString(CultureInfo.InvariantCulture) : "")}), α {_options.ConstancyWeight}, β {_options.IdentityWeight}, γ {_options.TotalVariationWeight}, g's weight average decay {_options.GeneratorAverageDecay}");
+            $"DTN {sourceShape} → {targetShape}, f: {Described(model.Encoder)}, L_CONST: {Described(model.ConstancyEncoder)}{(_options.ConstancyOverClasses ? " over classes" : "")}, width {_options.Width}, D batch norm {_options.DiscriminatorBatchNorm}, D dropout {_options.DiscriminatorDropout}, features standardised per domain {_options.StandardiseFeaturesPerDomain} (σ floor {_options.SmallestFeatureDeviation} of the mean{(_options.SourceShapeExaggeration != 1 ? ", source shape exaggerated ×" + _options.SourceShapeExaggeration.ToString(CultureInfo.InvariantCulture) : "")}), α {_options.ConstancyWeight}, β {_options.IdentityWeight}, γ {_options.TotalVariationWeight}, g's weight average decay {_options.GeneratorAverageDecay}");
         var settings = new DomainTransferSettings(_options.Epochs, seed, _options.TrainingDirectory, _options.Resume, _options.StandardiseFeaturesPerDomain ? _options.SmallestFeatureDeviation : null,
-            _options.SourceFeatureExaggeration, title, identity,
+            _options.SourceShapeExaggeration, title, identity,
             _options.Progress, _options.CancellationToken);
         TrainingHistory history;
         using (var training = new DomainTransferTraining(model, source, target, samples, settings, log, device))

@@ -36,8 +36,8 @@ public sealed class DomainTransferOptions
         public const bool StandardiseFeaturesPerDomain = true;
         /// <summary>The smallest deviation of a standardised feature, as a fraction of the domain's mean deviation: 0.01.</summary>
         public const double SmallestFeatureDeviation = 0.01;
-        /// <summary>What the source's standardised features are multiplied by: 1, as measured.</summary>
-        public const double SourceFeatureExaggeration = 1;
+        /// <summary>What the source's standardised shape features are multiplied by: 1, as measured.</summary>
+        public const double SourceShapeExaggeration = 1;
         /// <summary>Channel width of g's last hidden map and of the discriminator's first.</summary>
         public const int Width = 64;
         /// <summary>Source images in each epoch's before/after grid.</summary>
@@ -156,12 +156,14 @@ public sealed class DomainTransferOptions
     public double SmallestFeatureDeviation = Defaults.SmallestFeatureDeviation;
 
     /// <summary>
-    /// When features are standardised per domain, what the source's standardised features are multiplied by before g
-    /// and L_CONST read them: 1 (the default) maps a source image one σ from the source's mean to one σ from the
-    /// target's; 2 to two, a caricature that widens G's differences from image to image where the source's own are
-    /// small (faces that differ little in width, say). Must be 1 when features are not standardised.
+    /// When features are standardised per domain, what the source's standardised shape features (the width profile's
+    /// bands, the silhouette's cells; <see cref="DomainTransferEncoder.SeparatesShape"/>) are multiplied by before g and
+    /// L_CONST read them, in whichever of <see cref="Encoder"/> and <see cref="ConstancyEncoder"/> has them; tones are
+    /// left as measured. 1 (the default) maps a source image one σ wider than the source's mean to one σ wider than the
+    /// target's; 2 to two, a caricature that widens G's differences in shape where the source's own are small (faces
+    /// that differ little in width, say). Must be 1 when features are not standardised or neither encoder has shape features.
     /// </summary>
-    public double SourceFeatureExaggeration = Defaults.SourceFeatureExaggeration;
+    public double SourceShapeExaggeration = Defaults.SourceShapeExaggeration;
 
     /// <summary>Channel width of g's last hidden map and of the discriminator's first map (DCGAN's ngf and ndf).</summary>
     public int Width = Defaults.Width;
@@ -232,15 +234,20 @@ public sealed class DomainTransferOptions
             throw new ArgumentOutOfRangeException(nameof(SmallestFeatureDeviation), SmallestFeatureDeviation,
                 "The smallest feature deviation is a fraction of the mean deviation: a positive, finite number.");
         }
-        if (!(SourceFeatureExaggeration > 0 && double.IsFinite(SourceFeatureExaggeration)))
+        if (!(SourceShapeExaggeration > 0 && double.IsFinite(SourceShapeExaggeration)))
         {
-            throw new ArgumentOutOfRangeException(nameof(SourceFeatureExaggeration), SourceFeatureExaggeration,
-                "The source's features are multiplied by a positive, finite number.");
+            throw new ArgumentOutOfRangeException(nameof(SourceShapeExaggeration), SourceShapeExaggeration,
+                "The source's shape features are multiplied by a positive, finite number.");
         }
-        if (SourceFeatureExaggeration != 1 && !StandardiseFeaturesPerDomain)
+        if (SourceShapeExaggeration != 1 && !Encoder.SeparatesShape && ConstancyEncoder?.SeparatesShape != true)
         {
-            throw new ArgumentException($"{nameof(SourceFeatureExaggeration)} ({SourceFeatureExaggeration}) multiplies standardised features; set {nameof(StandardiseFeaturesPerDomain)} too.",
-                nameof(SourceFeatureExaggeration));
+            throw new ArgumentException($"{nameof(SourceShapeExaggeration)} ({SourceShapeExaggeration}) multiplies shape features; neither f ({Encoder.Description}) nor L_CONST's encoder ({ConstancyEncoder?.Description ?? "f"}) has any: choose the width profile or the silhouette layout.",
+                nameof(SourceShapeExaggeration));
+        }
+        if (SourceShapeExaggeration != 1 && !StandardiseFeaturesPerDomain)
+        {
+            throw new ArgumentException($"{nameof(SourceShapeExaggeration)} ({SourceShapeExaggeration}) multiplies standardised shape features; set {nameof(StandardiseFeaturesPerDomain)} too.",
+                nameof(SourceShapeExaggeration));
         }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Width, nameof(Width));
         ArgumentOutOfRangeException.ThrowIfNegative(GeneratorAverageDecay, nameof(GeneratorAverageDecay));

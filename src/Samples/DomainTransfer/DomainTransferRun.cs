@@ -13,7 +13,7 @@ internal static class DomainTransferRun
     public const string RawFeaturesFlag = "--raw-features";
 
     /// <summary>The options both commands take, for usage lines.</summary>
-    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--f-deformation X (0)] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--g-steps N] [--ema DECAY (0)] [--d-no-batch-norm] [--d-dropout X] [--raw-features] [--deviation-floor X (0.01)] [--exaggerate X (1)] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
+    public const string Options = LabelledImages.Options + " [--target DIR|IMAGES.idx] [--classifier-epochs N] [--f-deformation X (0)] [--alpha X] [--beta X] [--gamma X] [--learning-rate X] [--d-learning-rate X] [--g-steps N] [--ema DECAY (0)] [--d-no-batch-norm] [--d-dropout X] [--raw-features] [--deviation-floor X (0.01)] [--exaggerate-shape X (1)] [--width N] [--epochs N] [--batch-size N] [--seed N] [--threads N] [--resume] --output DIR";
 
     /// <summary>The target images <c>--target</c> names (else the <paramref name="fallback"/>'s): "mnist", an IDX file or a folder resized to <paramref name="imageSize"/>.</summary>
     public static IDataView Target(MLContext mlContext, CommandLine options, Func<string> fallback, int imageSize, bool grey) =>
@@ -55,7 +55,7 @@ internal static class DomainTransferRun
         transfer.DiscriminatorDropout = options.Real("--d-dropout", transfer.DiscriminatorDropout);
         transfer.StandardiseFeaturesPerDomain = !options.Has(RawFeaturesFlag);
         transfer.SmallestFeatureDeviation = options.Real("--deviation-floor", transfer.SmallestFeatureDeviation);
-        transfer.SourceFeatureExaggeration = options.Real("--exaggerate", transfer.SourceFeatureExaggeration);
+        transfer.SourceShapeExaggeration = options.Real("--exaggerate-shape", transfer.SourceShapeExaggeration);
         transfer.Width = options.Number("--width", transfer.Width)!.Value;
         transfer.Seed = options.Number("--seed", 1);
         transfer.TorchThreads = Threads(options);

@@ -86,18 +86,18 @@ public sealed class FeatureStandardisationTests
     }
 
     [TestMethod]
-    public void AGainMultipliesEachStandardisedDepartureFromTheMean()
+    public void AGainMultipliesTheStandardisedDeparturesOfTheGainedFeaturesOnly()
     {
         using var scope = NewDisposeScope();
         using var encoder = Encoder();
         // The statistics of the tests above: feature 0 mean 6 and deviation 1, feature 1 mean -1 and deviation 3.
         var images = tensor(new float[] { 0, 1, 0, 0, 1, -1, 0, 0 }).reshape(2, 1, 2, 2);
-        using var doubled = FeatureStandardisation.Measure(encoder, [images.clone()], 0.01, "test data", gain: 2);
+        using var doubled = FeatureStandardisation.Measure(encoder, [images.clone()], 0.01, "test data", gain: 2, gainedFrom: 1);
         var probe = tensor(new float[] { 9, 5, 7 }).reshape(1, 3);
 
         var result = doubled.Apply(probe).data<float>().ToArray();
 
-        Assert.AreEqual(2 * (9 - 6) / 1f, result[0], 1e-5f);
+        Assert.AreEqual((9 - 6) / 1f, result[0], 1e-5f);
         Assert.AreEqual(2 * (5 - -1) / 3f, result[1], 1e-5f);
     }
 

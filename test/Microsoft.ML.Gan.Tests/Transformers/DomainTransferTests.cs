@@ -374,7 +374,7 @@ public sealed class DomainTransferTests
     [DataRow(nameof(DomainTransferOptions.DiscriminatorDropout))]
     [DataRow(nameof(DomainTransferOptions.GeneratorAverageDecay))]
     [DataRow(nameof(DomainTransferOptions.SmallestFeatureDeviation))]
-    [DataRow(nameof(DomainTransferOptions.SourceFeatureExaggeration))]
+    [DataRow(nameof(DomainTransferOptions.SourceShapeExaggeration))]
     public void OutOfRangeOptionIsRefusedByName(string option)
     {
         var mlContext = new MLContext(seed: 1);
@@ -386,7 +386,7 @@ public sealed class DomainTransferTests
             case nameof(DomainTransferOptions.GeneratorSteps): options.GeneratorSteps = 0; break;
             case nameof(DomainTransferOptions.GeneratorAverageDecay): options.GeneratorAverageDecay = 1; break;
             case nameof(DomainTransferOptions.SmallestFeatureDeviation): options.SmallestFeatureDeviation = double.NaN; break;
-            case nameof(DomainTransferOptions.SourceFeatureExaggeration): options.SourceFeatureExaggeration = 0; break;
+            case nameof(DomainTransferOptions.SourceShapeExaggeration): options.SourceShapeExaggeration = 0; break;
             default: options.DiscriminatorDropout = 1; break;
         }
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
@@ -399,12 +399,37 @@ public sealed class DomainTransferTests
         var mlContext = new MLContext(seed: 1);
         using var encoder = TinyEncoder();
         var options = SmallOptions(Images(mlContext, 16, channels: 3), DomainTransferEncoder.FromModule(encoder));
+        options.ConstancyEncoder = DomainTransferEncoder.WidthProfile();
         options.StandardiseFeaturesPerDomain = false;
-        options.SourceFeatureExaggeration = 2;
+        options.SourceShapeExaggeration = 2;
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
-        Assert.AreEqual(nameof(DomainTransferOptions.SourceFeatureExaggeration), error.ParamName);
+        Assert.AreEqual(nameof(DomainTransferOptions.SourceShapeExaggeration), error.ParamName);
         StringAssert.Contains(error.Message, nameof(DomainTransferOptions.StandardiseFeaturesPerDomain));
+    }
+
+    [TestMethod]
+    public void OnlyTheWidthProfileAndTheSilhouetteTellShapeFromTone()
+    {
+        Assert.IsTrue(DomainTransferEncoder.WidthProfile().SeparatesShape);
+        Assert.IsTrue(DomainTransferEncoder.SilhouetteLayout().SeparatesShape);
+        Assert.IsFalse(DomainTransferEncoder.LuminanceLayout().SeparatesShape);
+        Assert.IsFalse(DomainTransferEncoder.SourceClassifier().SeparatesShape);
+    }
+
+    [TestMethod]
+    public void ShapeExaggerationWithoutShapeFeaturesIsRefusedNamingTheEncoders()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var encoder = TinyEncoder();
+        var options = SmallOptions(Images(mlContext, 16, channels: 3), DomainTransferEncoder.FromModule(encoder));
+        options.ConstancyEncoder = DomainTransferEncoder.LuminanceLayout(4);
+        options.SourceShapeExaggeration = 2;
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => mlContext.Transforms.Gan.TrainDomainTransfer(options));
+        Assert.AreEqual(nameof(DomainTransferOptions.SourceShapeExaggeration), error.ParamName);
+        StringAssert.Contains(error.Message, "user-supplied");
+        StringAssert.Contains(error.Message, "luminance layout");
     }
 
     private sealed class TextRow
