@@ -40,7 +40,8 @@ try
     if (args[0] == "bench-threads") return Microsoft.ML.Gan.Samples.Bench.ThreadsCommand.Run(args[1..]);
     var options = new CommandLine(args.Skip(1), "--resume", "--grey", "--skip-unreadable", ArithmeticCommand.SheetFlag, DedupCommand.UnitMeanFlag, RecipeOptions.SpectralNormFlag, RecipeOptions.FeatureMatchingFlag, RecipeOptions.NoDiscriminatorBatchNormFlag,
         Microsoft.ML.Gan.Samples.DomainTransfer.DomainTransferRun.RawFeaturesFlag, Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.ConstancyLogitsFlag,
-        Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.ConstancyClassesFlag, Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.LayoutContrastFlag);
+        Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.ConstancyClassesFlag, Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.LayoutContrastFlag,
+        Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.DropIslandsFlag);
     return args[0] switch
     {
         "dcgan" => DcganCommand.Run(options),

@@ -127,13 +127,17 @@ public static class GanDataCatalog
         /// default, for none): for centred portraits whose skin may be as light as the ground, so that the middle of a face
         /// stays face where its outline fades into the ground.
         /// </param>
+        /// <param name="dropIslands">
+        /// Whether what the ground leaves apart from the head (the largest 4-connected group of pixels it does not reach),
+        /// such as specks of grain its step did not cross, turns white too (default false: only what the ground reaches).
+        /// </param>
         /// <returns><paramref name="images"/> with the pixels column whitened, every other column as it is.</returns>
         /// <exception cref="ArgumentOutOfRangeException">
         /// The pixels column is missing or not an image vector, or <paramref name="tolerance"/>, <paramref name="step"/>
         /// or <paramref name="keptCentre"/> is outside 0 to 1.
         /// </exception>
         public IDataView WhitenGround(IDataView images, float tolerance = 0.12f, float step = 0.02f, string pixelsColumnName = PixelsColumnName,
-            float keptCentre = 0)
+            float keptCentre = 0, bool dropIslands = false)
         {
             ArgumentNullException.ThrowIfNull(catalog);
             ArgumentNullException.ThrowIfNull(images);
@@ -151,7 +155,7 @@ public static class GanDataCatalog
                 throw new ArgumentOutOfRangeException(nameof(keptCentre), keptCentre, "The kept centre is a fraction of the image's width and height, from 0 to 1.");
             }
             return PixelMapping.Apply(new MLContext(), images, pixelsColumnName, shape, shape,
-                pixels => GroundWhitening.Apply(pixels, shape, tolerance * WhiteLevel, step * WhiteLevel, WhiteLevel, keptCentre));
+                pixels => GroundWhitening.Apply(pixels, shape, tolerance * WhiteLevel, step * WhiteLevel, WhiteLevel, keptCentre, dropIslands));
         }
 
         /// <summary>

@@ -100,6 +100,23 @@ public sealed class GroundWhiteningTests
     }
 
     [TestMethod]
+    public void DroppedIslandsTurnWhiteAndTheHeadWithWhatItEnclosesIsKept()
+    {
+        // A head of 200 from row 8 down with a dark eye inside it, and above it, apart even as the 3 × 3 means see it, a
+        // speck of 150 the ground cannot cross.
+        var image = Portrait((8, 16, 3, 13, 200), (11, 14, 6, 10, Ground), (1, 4, 6, 9, 150));
+
+        var kept = GroundWhitening.Apply(image, Shape, tolerance: 20, step: White, White);
+        var dropped = GroundWhitening.Apply(image, Shape, tolerance: 20, step: White, White, dropIslands: true);
+
+        Assert.AreEqual(150f, At(kept, 2, 7), "without dropping, the speck stays");
+        Assert.AreEqual(White, At(dropped, 2, 7), "the speck is an island");
+        Assert.AreEqual(200f, At(dropped, 9, 4));
+        Assert.AreEqual(Ground, At(dropped, 12, 8), "the eye belongs to the head");
+        Assert.AreEqual(White, At(dropped, 0, 0));
+    }
+
+    [TestMethod]
     public void EveryChannelOfAGroundPixelTurnsWhite()
     {
         var colour = new ImageShape(3, 16, 16);

@@ -39,6 +39,22 @@ public sealed class WhitenGroundTests
     }
 
     [TestMethod]
+    public void DroppedIslandsTurnWhite()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var speckled = Head();
+        speckled[8] = speckled[9] = 200; // a speck in the top row, two rows clear of the head as the 3 × 3 means see it
+        var portraits = mlContext.Data.LoadFromEnumerable([new Portrait { Pixels = speckled }]);
+
+        var kept = mlContext.Data.WhitenGround(portraits, tolerance: 0.1f).GetColumn<float[]>("Pixels").Single();
+        var dropped = mlContext.Data.WhitenGround(portraits, tolerance: 0.1f, dropIslands: true).GetColumn<float[]>("Pixels").Single();
+
+        Assert.AreEqual(200f, kept[8], "the speck, kept");
+        Assert.AreEqual(255f, dropped[8], "the speck, dropped");
+        Assert.AreEqual(200f, dropped[(8 * 16) + 8], "in the head");
+    }
+
+    [TestMethod]
     [DataRow(-0.1f)]
     [DataRow(1.5f)]
     [DataRow(float.NaN)]
