@@ -13,7 +13,8 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// how G's head width follows the same photographs made narrower and wider (<see cref="WidthSweep"/>, with its grid
 /// samples/width-sweep.png), in constancy.txt; and the narrowest and widest heads beside G of them
 /// (<see cref="WidthExtremes"/>, samples/width-extremes.png), and the people of the narrowest and widest mean width
-/// (samples/width-extremes-by-person.png).
+/// (samples/width-extremes-by-person.png) and every person from the narrowest mean width to the widest
+/// (samples/width-ladder.png).
 /// </summary>
 internal static class FacesToEmojiCommand
 {
@@ -79,6 +80,7 @@ internal static class FacesToEmojiCommand
         WidthExtremes.Save(originals, model.SourceShape, transferred, model.TargetShape, Path.Combine(output, "samples", "width-extremes.png"));
         WidthExtremes.SaveByPerson(originals, model.SourceShape, transferred, model.TargetShape, people,
             Path.Combine(output, "samples", "width-extremes-by-person.png"));
+        WidthExtremes.SaveLadder(originals, model.SourceShape, transferred, model.TargetShape, people, Path.Combine(output, "samples", "width-ladder.png"));
         var sweep = WidthSweep.Run(mlContext, model, photographs, Path.Combine(output, "samples", "width-sweep.png"));
         var space = transfer.StandardiseFeaturesPerDomain
             ? "f standardised per domain: f(s) by the photographs' statistics, f(G(s)) and f(t) by the emoji's"

@@ -7,7 +7,8 @@ namespace Microsoft.ML.Gan.Samples.DomainTransfer;
 /// The photographs of the narrowest and the widest heads (<see cref="HeadWidthCarryOver.Width"/>), each row above the
 /// row of G of them, so that whether a face's natural width carries over can be seen rather than read from a
 /// correlation: narrowest first, from the narrowest; then widest, from the widest. The same by person, from each
-/// person's mean width, shows whether face shape sets people apart once pose averages out.
+/// person's mean width, shows whether face shape sets people apart once pose averages out, and the ladder of every
+/// person in order of mean width whether it does so for people generally.
 /// </summary>
 internal static class WidthExtremes
 {
@@ -40,18 +41,42 @@ internal static class WidthExtremes
     public static void SaveByPerson(IReadOnlyList<float[]> photographs, ImageShape sourceShape, IReadOnlyList<float[]> transferred,
         ImageShape targetShape, IReadOnlyList<int> people, string path)
     {
-        var byWidth = Enumerable.Range(0, photographs.Count).GroupBy(index => people[index])
-            .OrderBy(person => person.Average(index => HeadWidthCarryOver.Width(photographs[index], sourceShape)))
-            .Select(person => person.Take(PerEnd).ToList()).ToList();
+        var byWidth = PeopleByMeanWidth(photographs, sourceShape, people).Select(person => person.Photographs.Take(PerEnd).ToList()).ToList();
         var ends = Math.Min(PeoplePerEnd, byWidth.Count / 2);
         var columns = byWidth.Max(person => person.Count);
         var shown = byWidth.Take(ends).Concat(byWidth.AsEnumerable().Reverse().Take(ends));
         // A person with fewer photographs than the widest row is padded with white, so that every row starts a grid row.
-        var blank = Enumerable.Repeat(255f, sourceShape.Size).ToArray();
-        var blankTransferred = Enumerable.Repeat(255f, targetShape.Size).ToArray();
         var rows = shown.Select(person => (
-            person.Select(index => photographs[index]).Concat(Enumerable.Repeat(blank, columns - person.Count)),
-            person.Select(index => transferred[index]).Concat(Enumerable.Repeat(blankTransferred, columns - person.Count))));
+            person.Select(index => photographs[index]).Concat(Enumerable.Repeat(Blank(sourceShape), columns - person.Count)),
+            person.Select(index => transferred[index]).Concat(Enumerable.Repeat(Blank(targetShape), columns - person.Count))));
         BeforeAfterGrid.Save(rows, sourceShape, targetShape, columns, path);
     }
+
+    /// <summary>
+    /// Saves the ladder of every person (<paramref name="people"/> names each photograph's) from the narrowest mean head
+    /// width to the widest, <see cref="PerEnd"/> people to a row, each shown by the photograph whose width is nearest the
+    /// person's mean, above G of it, to <paramref name="path"/>: whether G's heads widen along it shows whether face
+    /// shape carries over for people generally, not only at the ends.
+    /// </summary>
+    public static void SaveLadder(IReadOnlyList<float[]> photographs, ImageShape sourceShape, IReadOnlyList<float[]> transferred,
+        ImageShape targetShape, IReadOnlyList<int> people, string path)
+    {
+        var representatives = PeopleByMeanWidth(photographs, sourceShape, people)
+            .Select(person => person.Photographs.MinBy(index => Math.Abs(HeadWidthCarryOver.Width(photographs[index], sourceShape) - person.MeanWidth)))
+            .ToList();
+        var rows = representatives.Chunk(PerEnd).Select(row => (
+            row.Select(index => photographs[index]).Concat(Enumerable.Repeat(Blank(sourceShape), PerEnd - row.Length)),
+            row.Select(index => transferred[index]).Concat(Enumerable.Repeat(Blank(targetShape), PerEnd - row.Length))));
+        BeforeAfterGrid.Save(rows, sourceShape, targetShape, PerEnd, path);
+    }
+
+    /// <summary>Each person's photographs (their indices) and mean head width, from the narrowest mean to the widest.</summary>
+    private static List<(List<int> Photographs, double MeanWidth)> PeopleByMeanWidth(IReadOnlyList<float[]> photographs, ImageShape shape,
+        IReadOnlyList<int> people) =>
+        [.. Enumerable.Range(0, photographs.Count).GroupBy(index => people[index])
+            .Select(person => (person.ToList(), person.Average(index => HeadWidthCarryOver.Width(photographs[index], shape))))
+            .OrderBy(person => person.Item2)];
+
+    /// <summary>A white image, to pad a row that holds fewer images than the grid is wide.</summary>
+    private static float[] Blank(ImageShape shape) => Enumerable.Repeat(255f, shape.Size).ToArray();
 }

@@ -5,48 +5,22 @@ namespace Microsoft.ML.Gan.Tests.Data;
 [TestClass]
 public sealed class FigureIslandsTests
 {
-    /// <summary>A mask from rows of text: '#' is figure, '.' is ground.</summary>
-    private static bool[] Mask(params string[] rows) => [.. rows.SelectMany(row => row.Select(pixel => pixel == '.'))];
+    /// <summary>A mask from rows of text joined by '/': '#' is figure, '.' is ground.</summary>
+    private static bool[] Mask(string rows) => [.. rows.Replace("/", "", StringComparison.Ordinal).Select(pixel => pixel == '.')];
 
     private static string Text(bool[] isGround, int width) =>
         string.Join("/", isGround.Chunk(width).Select(row => new string([.. row.Select(ground => ground ? '.' : '#')])));
 
     [TestMethod]
-    public void EveryGroupButTheLargestTurnsGround()
+    [DataRow("##..../....../..###./..####/#.....", "....../....../..###./..####/......", DisplayName = "every group but the largest turns ground")]
+    [DataRow("##../##../..#./....", "##../##../..../....", DisplayName = "pixels that touch only at a corner are apart")]
+    [DataRow(".../...", ".../...", DisplayName = "a mask without figure is left as it is")]
+    public void IslandsTurnGround(string mask, string expected)
     {
-        var mask = Mask(
-            "##....",
-            "......",
-            "..###.",
-            "..####",
-            "#.....");
+        var isGround = Mask(mask);
 
-        FigureIslands.TurnToGround(mask, width: 6);
+        FigureIslands.TurnToGround(isGround, width: mask.IndexOf('/', StringComparison.Ordinal));
 
-        Assert.AreEqual("....../....../..###./..####/......", Text(mask, 6));
-    }
-
-    [TestMethod]
-    public void PixelsThatTouchOnlyAtACornerAreApart()
-    {
-        var mask = Mask(
-            "##..",
-            "##..",
-            "..#.",
-            "....");
-
-        FigureIslands.TurnToGround(mask, width: 4);
-
-        Assert.AreEqual("##../##../..../....", Text(mask, 4));
-    }
-
-    [TestMethod]
-    public void AMaskWithoutFigureIsLeftAsItIs()
-    {
-        var mask = Mask("...", "...");
-
-        FigureIslands.TurnToGround(mask, width: 3);
-
-        Assert.IsTrue(mask.All(ground => ground));
+        Assert.AreEqual(expected, Text(isGround, mask.IndexOf('/', StringComparison.Ordinal)));
     }
 }
