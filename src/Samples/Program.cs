@@ -41,8 +41,7 @@ try
     var options = new CommandLine(args.Skip(1), "--resume", "--grey", "--skip-unreadable", ArithmeticCommand.SheetFlag, DedupCommand.UnitMeanFlag, RecipeOptions.SpectralNormFlag, RecipeOptions.FeatureMatchingFlag, RecipeOptions.NoDiscriminatorBatchNormFlag,
         Microsoft.ML.Gan.Samples.DomainTransfer.DomainTransferRun.RawFeaturesFlag, Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.ConstancyLogitsFlag,
         Microsoft.ML.Gan.Samples.DomainTransfer.DtnDigitsCommand.ConstancyClassesFlag, Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.LayoutContrastFlag,
-        Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.DropIslandsFlag,
-        Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.MirrorHeadFlag);
+        Microsoft.ML.Gan.Samples.DomainTransfer.FacesToEmojiCommand.DropIslandsFlag);
     return args[0] switch
     {
         "dcgan" => DcganCommand.Run(options),

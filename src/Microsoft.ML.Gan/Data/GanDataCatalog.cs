@@ -131,18 +131,13 @@ public static class GanDataCatalog
         /// Whether what the ground leaves apart from the head (the largest 4-connected group of pixels it does not reach),
         /// such as specks of grain its step did not cross, turns white too (default false: only what the ground reaches).
         /// </param>
-        /// <param name="mirrorHead">
-        /// Whether the head is made symmetric about the image's vertical centre line (after <paramref name="dropIslands"/>):
-        /// a pixel stays as it is when its mirror image is not ground, so that in frontal, centred portraits one side of a
-        /// face mends the other where the ground leaked into it (default false).
-        /// </param>
         /// <returns><paramref name="images"/> with the pixels column whitened, every other column as it is.</returns>
         /// <exception cref="ArgumentOutOfRangeException">
         /// The pixels column is missing or not an image vector, or <paramref name="tolerance"/>, <paramref name="step"/>
         /// or <paramref name="keptCentre"/> is outside 0 to 1.
         /// </exception>
         public IDataView WhitenGround(IDataView images, float tolerance = 0.12f, float step = 0.02f, string pixelsColumnName = PixelsColumnName,
-            float keptCentre = 0, bool dropIslands = false, bool mirrorHead = false)
+            float keptCentre = 0, bool dropIslands = false)
         {
             ArgumentNullException.ThrowIfNull(catalog);
             ArgumentNullException.ThrowIfNull(images);
@@ -160,7 +155,7 @@ public static class GanDataCatalog
                 throw new ArgumentOutOfRangeException(nameof(keptCentre), keptCentre, "The kept centre is a fraction of the image's width and height, from 0 to 1.");
             }
             return PixelMapping.Apply(new MLContext(), images, pixelsColumnName, shape, shape,
-                pixels => GroundWhitening.Apply(pixels, shape, tolerance * WhiteLevel, step * WhiteLevel, WhiteLevel, keptCentre, dropIslands, mirrorHead));
+                pixels => GroundWhitening.Apply(pixels, shape, tolerance * WhiteLevel, step * WhiteLevel, WhiteLevel, keptCentre, dropIslands));
         }
 
         /// <summary>

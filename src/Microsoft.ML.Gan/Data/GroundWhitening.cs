@@ -8,9 +8,7 @@ namespace Microsoft.ML.Gan.Data;
 /// head's outline even where shadowed skin is as dark as the ground. A centred ellipse can be kept from the ground
 /// too, for portraits whose face is centred and whose skin may be as light as the ground (the ORL's): a face's
 /// middle then stays face where its outline fades into the ground. Specks the ground cannot reach can turn ground
-/// too (<see cref="FigureIslands"/>), leaving the head, the largest group of the rest, and a frontal head can be made
-/// symmetric about the frame's centre line (<see cref="MirroredFigure"/>), so that one side of a face mends the other
-/// where the ground leaked into it. The ground turns white in every
+/// too (<see cref="FigureIslands"/>), leaving the head, the largest group of the rest. The ground turns white in every
 /// channel; the rest, the head and whatever the ground does not reach, is kept. This gives photographs on a dark ground the white ground
 /// emoji have, so that a head's tones and outline read the same way in both domains.
 /// </summary>
@@ -23,12 +21,11 @@ internal static class GroundWhitening
     /// <paramref name="white"/>: the pixels reached from the top, left and right edges through pixels within
     /// <paramref name="tolerance"/> of the ground's luminance, each at most <paramref name="step"/> from the last, and
     /// outside the centred ellipse <paramref name="keptCentre"/> of the width and the height across (0: none), and,
-    /// when <paramref name="dropIslands"/>, every pixel outside the largest 4-connected group of the rest; when
-    /// <paramref name="mirrorHead"/>, a pixel whose mirror image across the vertical centre line is not ground is not either.
+    /// when <paramref name="dropIslands"/>, every pixel outside the largest 4-connected group of the rest.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> or <paramref name="step"/> is negative or not finite.</exception>
     public static float[] Apply(ReadOnlySpan<float> image, ImageShape shape, float tolerance, float step, float white, float keptCentre = 0,
-        bool dropIslands = false, bool mirrorHead = false)
+        bool dropIslands = false)
     {
         if (!(tolerance >= 0 && float.IsFinite(tolerance)))
         {
@@ -72,10 +69,6 @@ internal static class GroundWhitening
         if (dropIslands)
         {
             FigureIslands.TurnToGround(isGround, width);
-        }
-        if (mirrorHead)
-        {
-            MirroredFigure.Apply(isGround, width);
         }
         var whitened = image.ToArray();
         for (var offset = 0; offset < whitened.Length; offset += isGround.Length)

@@ -24,9 +24,6 @@ internal static class FacesToEmojiCommand
     /// <summary>The switch that whitens what the ground leaves apart from the head too (<c>WhitenGround</c>'s dropIslands).</summary>
     public const string DropIslandsFlag = "--drop-islands";
 
-    /// <summary>The switch that makes the whitened head symmetric about the frame's centre line (<c>WhitenGround</c>'s mirrorHead).</summary>
-    public const string MirrorHeadFlag = "--mirror-head";
-
     private const string WhitenGroundOption = "--whiten-ground";
     private const string GroundStepOption = "--ground-step";
     private const string KeptCentreOption = "--keep-centre";
@@ -41,7 +38,7 @@ internal static class FacesToEmojiCommand
     private const string ProfileBandsOption = "--profile-bands";
 
     /// <summary>The usage line.</summary>
-    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette|profile] [--constancy classifier|autoencoder|layout|silhouette|profile (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's and profile's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [" + ProfileBandsOption + " N (8)] [--head-widths W,W,... (1)] [" + PhotographWidthsOption + " W,W,... (1)] [" + LetterboxOption + " WIDTH] [" + WhitenGroundOption + " TOLERANCE [" + GroundStepOption + " X (0.02)] [" + KeptCentreOption + " FRACTION (0)] [" + DropIslandsFlag + "] [" + MirrorHeadFlag + "]] " + DomainTransferRun.Options;
+    public const string Usage = "faces-to-emoji (--source defaults to data/orl-faces, --target to data/twemoji-faces/people) [--image-size 64] [--emoji plain|all] [--f classifier|autoencoder|layout|silhouette|profile] [--constancy classifier|autoencoder|layout|silhouette|profile (f)] [--autoencoder-epochs N (200)] [--layout-cells N (8; the silhouette's and profile's tone cells, 4)] [" + LayoutContrastFlag + "] [--silhouette-cells N (8)] [" + ProfileBandsOption + " N (8)] [--head-widths W,W,... (1)] [" + PhotographWidthsOption + " W,W,... (1)] [" + LetterboxOption + " WIDTH] [" + WhitenGroundOption + " TOLERANCE [" + GroundStepOption + " X (0.02)] [" + KeptCentreOption + " FRACTION (0)] [" + DropIslandsFlag + "]] " + DomainTransferRun.Options;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(CommandLine options)
@@ -164,20 +161,19 @@ internal static class FacesToEmojiCommand
     /// tolerance, so that they share the emoji's white ground; the tolerance and <c>--ground-step</c>, the largest step
     /// between neighbours the ground grows across, are fractions of the pixel range (0.1 is 25.5); <c>--keep-centre</c>
     /// keeps the ground out of a centred ellipse of that fraction of the width and height; <c>--drop-islands</c> whitens
-    /// what the ground leaves apart from the head too, and <c>--mirror-head</c> makes the head symmetric.
+    /// what the ground leaves apart from the head too.
     /// </summary>
-    /// <exception cref="ArgumentException"><c>--ground-step</c>, <c>--keep-centre</c>, <c>--drop-islands</c> or <c>--mirror-head</c> is given without <c>--whiten-ground</c>.</exception>
+    /// <exception cref="ArgumentException"><c>--ground-step</c>, <c>--keep-centre</c> or <c>--drop-islands</c> is given without <c>--whiten-ground</c>.</exception>
     private static IDataView WhitenGround(MLContext mlContext, CommandLine options, IDataView photographs)
     {
         if (!options.Has(WhitenGroundOption))
         {
-            return options.Has(GroundStepOption) || options.Has(KeptCentreOption) || options.Has(DropIslandsFlag) || options.Has(MirrorHeadFlag)
-                ? throw new ArgumentException($"{GroundStepOption}, {KeptCentreOption}, {DropIslandsFlag} and {MirrorHeadFlag} set how the ground of {WhitenGroundOption} grows; give {WhitenGroundOption} TOLERANCE too.")
+            return options.Has(GroundStepOption) || options.Has(KeptCentreOption) || options.Has(DropIslandsFlag)
+                ? throw new ArgumentException($"{GroundStepOption}, {KeptCentreOption} and {DropIslandsFlag} set how the ground of {WhitenGroundOption} grows; give {WhitenGroundOption} TOLERANCE too.")
                 : photographs;
         }
         return mlContext.Data.WhitenGround(photographs, (float)options.Real(WhitenGroundOption, 0), (float)options.Real(GroundStepOption, 0.02),
-            keptCentre: (float)options.Real(KeptCentreOption, 0), dropIslands: options.Has(DropIslandsFlag),
-            mirrorHead: options.Has(MirrorHeadFlag));
+            keptCentre: (float)options.Real(KeptCentreOption, 0), dropIslands: options.Has(DropIslandsFlag));
     }
 
     private static DomainTransferEncoder ClassifierEncoder(CommandLine options, int classCount) =>

@@ -117,21 +117,6 @@ public sealed class GroundWhiteningTests
     }
 
     [TestMethod]
-    public void AMirroredHeadMendsASideTheGroundLeakedInto()
-    {
-        // A head of 200 from row 4 down, columns 3 to 12, whose left cheek (columns 3 to 5, rows 8 to 11) is as dark as the ground.
-        var image = Portrait((4, 16, 3, 13, 200), (8, 12, 3, 6, Ground));
-
-        var leaked = GroundWhitening.Apply(image, Shape, tolerance: 20, step: White, White);
-        var mended = GroundWhitening.Apply(image, Shape, tolerance: 20, step: White, White, mirrorHead: true);
-
-        Assert.AreEqual(White, At(leaked, 9, 3), "the ground reaches the dark cheek from the side");
-        Assert.AreEqual(Ground, At(mended, 9, 3), "its mirror image, column 12, is head, so the cheek stays as it was");
-        Assert.AreEqual(White, At(mended, 9, 1), "beside the head, both sides are ground");
-        Assert.AreEqual(200f, At(mended, 9, 10));
-    }
-
-    [TestMethod]
     public void EveryChannelOfAGroundPixelTurnsWhite()
     {
         var colour = new ImageShape(3, 16, 16);

@@ -55,25 +55,6 @@ public sealed class WhitenGroundTests
     }
 
     [TestMethod]
-    public void AMirroredHeadKeepsWhatMirrorsTheHead()
-    {
-        var mlContext = new MLContext(seed: 1);
-        var leaning = Head();
-        for (var y = 4; y < 16; y++)
-        {
-            leaning[(y * 16) + 12] = leaning[(y * 16) + 13] = 200; // the head two columns wider on the right, columns 4 to 13
-        }
-        var portraits = mlContext.Data.LoadFromEnumerable([new Portrait { Pixels = leaning }]);
-
-        var plain = mlContext.Data.WhitenGround(portraits, tolerance: 0.1f).GetColumn<float[]>("Pixels").Single();
-        var mirrored = mlContext.Data.WhitenGround(portraits, tolerance: 0.1f, mirrorHead: true).GetColumn<float[]>("Pixels").Single();
-
-        Assert.AreEqual(255f, plain[(8 * 16) + 2], "ground left of the head");
-        Assert.AreEqual(40f, mirrored[(8 * 16) + 2], "column 2 mirrors column 13, which is head");
-        Assert.AreEqual(255f, mirrored[(8 * 16) + 0], "both sides ground");
-    }
-
-    [TestMethod]
     [DataRow(-0.1f)]
     [DataRow(1.5f)]
     [DataRow(float.NaN)]
