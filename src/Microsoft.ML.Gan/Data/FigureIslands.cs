@@ -15,6 +15,7 @@ internal static class FigureIslands
     /// </summary>
     public static void TurnToGround(bool[] isGround, int width)
     {
+        var height = isGround.Length / width;
         var group = new int[isGround.Length];
         var sizes = new List<int> { 0 };
         var pending = new Stack<int>();
@@ -34,8 +35,12 @@ internal static class FigureIslands
                 foreach (var (down, across) in Neighbours)
                 {
                     var (row, column) = (y + down, x + across);
+                    if (row < 0 || row >= height || column < 0 || column >= width)
+                    {
+                        continue;
+                    }
                     var neighbour = (row * width) + column;
-                    if (row >= 0 && row < isGround.Length / width && column >= 0 && column < width && !isGround[neighbour] && group[neighbour] == 0)
+                    if (!isGround[neighbour] && group[neighbour] == 0)
                     {
                         group[neighbour] = group[seed];
                         pending.Push(neighbour);

@@ -9,8 +9,8 @@ namespace Microsoft.ML.Gan.Data;
 /// too, for portraits whose face is centred and whose skin may be as light as the ground (the ORL's): a face's
 /// middle then stays face where its outline fades into the ground. Specks the ground cannot reach can turn ground
 /// too (<see cref="FigureIslands"/>), leaving the head, the largest group of the rest. The ground turns white in every
-/// channel; the rest, the head and whatever the ground does not reach, is kept. This gives photographs on a dark ground the white ground
-/// emoji have, so that a head's tones and outline read the same way in both domains.
+/// channel; the rest, the head and whatever the ground does not reach, is kept. This gives photographs on a dark
+/// ground the white ground emoji have, so that a head's tones and outline read the same way in both domains.
 /// </summary>
 internal static class GroundWhitening
 {

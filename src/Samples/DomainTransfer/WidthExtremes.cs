@@ -74,8 +74,9 @@ internal static class WidthExtremes
     private static List<(List<int> Photographs, double MeanWidth)> PeopleByMeanWidth(IReadOnlyList<float[]> photographs, ImageShape shape,
         IReadOnlyList<int> people) =>
         [.. Enumerable.Range(0, photographs.Count).GroupBy(index => people[index])
-            .Select(person => (person.ToList(), person.Average(index => HeadWidthCarryOver.Width(photographs[index], shape))))
-            .OrderBy(person => person.Item2)];
+            .Select(person => (Photographs: person.ToList(),
+                MeanWidth: person.Average(index => HeadWidthCarryOver.Width(photographs[index], shape))))
+            .OrderBy(person => person.MeanWidth)];
 
     /// <summary>A white image, to pad a row that holds fewer images than the grid is wide.</summary>
     private static float[] Blank(ImageShape shape) => Enumerable.Repeat(255f, shape.Size).ToArray();
