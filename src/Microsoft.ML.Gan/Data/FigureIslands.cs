@@ -7,8 +7,6 @@ namespace Microsoft.ML.Gan.Data;
 /// </summary>
 internal static class FigureIslands
 {
-    private static readonly (int Down, int Across)[] Neighbours = [(-1, 0), (1, 0), (0, -1), (0, 1)];
-
     /// <summary>
     /// Marks as ground every pixel of <paramref name="isGround"/> (row-major, <paramref name="width"/> across) that is
     /// figure but outside the largest 4-connected group of figure pixels; a mask with no figure is left as it is.
@@ -19,6 +17,7 @@ internal static class FigureIslands
         var group = new int[isGround.Length];
         var sizes = new List<int> { 0 };
         var pending = new Stack<int>();
+        Span<int> neighbours = stackalloc int[4];
         for (var seed = 0; seed < isGround.Length; seed++)
         {
             if (isGround[seed] || group[seed] != 0)
@@ -31,15 +30,8 @@ internal static class FigureIslands
             while (pending.TryPop(out var pixel))
             {
                 sizes[^1]++;
-                var (y, x) = (pixel / width, pixel % width);
-                foreach (var (down, across) in Neighbours)
+                foreach (var neighbour in neighbours[..FourNeighbours.Of(pixel, height, width, neighbours)])
                 {
-                    var (row, column) = (y + down, x + across);
-                    if (row < 0 || row >= height || column < 0 || column >= width)
-                    {
-                        continue;
-                    }
-                    var neighbour = (row * width) + column;
                     if (!isGround[neighbour] && group[neighbour] == 0)
                     {
                         group[neighbour] = group[seed];

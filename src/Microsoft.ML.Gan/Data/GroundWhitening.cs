@@ -14,8 +14,6 @@ namespace Microsoft.ML.Gan.Data;
 /// </summary>
 internal static class GroundWhitening
 {
-    private static readonly (int Down, int Across)[] Neighbours = [(-1, 0), (1, 0), (0, -1), (0, 1)];
-
     /// <summary>
     /// <paramref name="image"/> (planar <paramref name="shape"/>, 0..<paramref name="white"/>) with its ground set to
     /// <paramref name="white"/>: the pixels reached from the top, left and right edges through pixels within
@@ -41,6 +39,7 @@ internal static class GroundWhitening
         var smoothed = Smoothed(luminance, height, width);
         var isGround = new bool[height * width];
         var pending = new Stack<int>();
+        Span<int> neighbours = stackalloc int[4];
         for (var pixel = 0; pixel < isGround.Length; pixel++)
         {
             var (y, x) = (pixel / width, pixel % width);
@@ -57,12 +56,11 @@ internal static class GroundWhitening
                 continue;
             }
             isGround[pixel] = true;
-            foreach (var (down, across) in Neighbours)
+            foreach (var neighbour in neighbours[..FourNeighbours.Of(pixel, height, width, neighbours)])
             {
-                var (row, column) = (y + down, x + across);
-                if (row >= 0 && row < height && column >= 0 && column < width && Math.Abs(smoothed[(row * width) + column] - smoothed[pixel]) <= step)
+                if (Math.Abs(smoothed[neighbour] - smoothed[pixel]) <= step)
                 {
-                    pending.Push((row * width) + column);
+                    pending.Push(neighbour);
                 }
             }
         }

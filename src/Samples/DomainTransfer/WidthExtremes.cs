@@ -25,7 +25,8 @@ internal static class WidthExtremes
     public static void Save(IReadOnlyList<float[]> photographs, ImageShape sourceShape, IReadOnlyList<float[]> transferred, ImageShape targetShape,
         string path)
     {
-        var byWidth = Enumerable.Range(0, photographs.Count).OrderBy(index => HeadWidthCarryOver.Width(photographs[index], sourceShape)).ToList();
+        var widths = Widths(photographs, sourceShape);
+        var byWidth = Enumerable.Range(0, photographs.Count).OrderBy(index => widths[index]).ToList();
         var ends = Math.Min(PerEnd, byWidth.Count / 2);
         var narrowest = byWidth.Take(ends).ToList();
         var widest = byWidth.AsEnumerable().Reverse().Take(ends).ToList();
@@ -41,7 +42,8 @@ internal static class WidthExtremes
     public static void SaveByPerson(IReadOnlyList<float[]> photographs, ImageShape sourceShape, IReadOnlyList<float[]> transferred,
         ImageShape targetShape, IReadOnlyList<int> people, string path)
     {
-        var byWidth = PeopleByMeanWidth(photographs, sourceShape, people).Select(person => person.Photographs.Take(PerEnd).ToList()).ToList();
+        var widths = Widths(photographs, sourceShape);
+        var byWidth = PeopleByMeanWidth(widths, people).Select(person => person.Photographs.Take(PerEnd).ToList()).ToList();
         var ends = Math.Min(PeoplePerEnd, byWidth.Count / 2);
         var columns = byWidth.Max(person => person.Count);
         var shown = byWidth.Take(ends).Concat(byWidth.AsEnumerable().Reverse().Take(ends));
@@ -61,8 +63,9 @@ internal static class WidthExtremes
     public static void SaveLadder(IReadOnlyList<float[]> photographs, ImageShape sourceShape, IReadOnlyList<float[]> transferred,
         ImageShape targetShape, IReadOnlyList<int> people, string path)
     {
-        var representatives = PeopleByMeanWidth(photographs, sourceShape, people)
-            .Select(person => person.Photographs.MinBy(index => Math.Abs(HeadWidthCarryOver.Width(photographs[index], sourceShape) - person.MeanWidth)))
+        var widths = Widths(photographs, sourceShape);
+        var representatives = PeopleByMeanWidth(widths, people)
+            .Select(person => person.Photographs.MinBy(index => Math.Abs(widths[index] - person.MeanWidth)))
             .ToList();
         var rows = representatives.Chunk(PerEnd).Select(row => (
             row.Select(index => photographs[index]).Concat(Enumerable.Repeat(Blank(sourceShape), PerEnd - row.Length)),
@@ -70,13 +73,18 @@ internal static class WidthExtremes
         BeforeAfterGrid.Save(rows, sourceShape, targetShape, PerEnd, path);
     }
 
-    /// <summary>Each person's photographs (their indices) and mean head width, from the narrowest mean to the widest.</summary>
-    private static List<(List<int> Photographs, double MeanWidth)> PeopleByMeanWidth(IReadOnlyList<float[]> photographs, ImageShape shape,
-        IReadOnlyList<int> people) =>
-        [.. Enumerable.Range(0, photographs.Count).GroupBy(index => people[index])
-            .Select(person => (Photographs: person.ToList(),
-                MeanWidth: person.Average(index => HeadWidthCarryOver.Width(photographs[index], shape))))
+    /// <summary>
+    /// Each person's photographs (their indices) and mean head width, from the narrowest mean to the widest, given each
+    /// photograph's width and person.
+    /// </summary>
+    private static List<(List<int> Photographs, double MeanWidth)> PeopleByMeanWidth(IReadOnlyList<double> widths, IReadOnlyList<int> people) =>
+        [.. Enumerable.Range(0, widths.Count).GroupBy(index => people[index])
+            .Select(person => (Photographs: person.ToList(), MeanWidth: person.Average(index => widths[index])))
             .OrderBy(person => person.MeanWidth)];
+
+    /// <summary>The head's width in each of <paramref name="photographs"/> (<see cref="HeadWidthCarryOver.Width"/>).</summary>
+    private static List<double> Widths(IReadOnlyList<float[]> photographs, ImageShape shape) =>
+        [.. photographs.Select(photograph => HeadWidthCarryOver.Width(photograph, shape))];
 
     /// <summary>A white image, to pad a row that holds fewer images than the grid is wide.</summary>
     private static float[] Blank(ImageShape shape) => Enumerable.Repeat(255f, shape.Size).ToArray();
